@@ -1,0 +1,100 @@
+// Package bench measures the interpreter on small Erlang programs, against
+// OTP's BEAM measured in the same run when `erl` is installed.
+//
+// Each bench_NAME.erl exports run/0, a fixed workload. BenchmarkAVM runs it
+// on avm; BenchmarkOTP runs the same compiled module b.N times inside one
+// erl and reports erl's own timing (ns/op excludes erl's start-up), so the
+// two ns/op columns compare directly:
+//
+//	go test -run='^$' -bench=. -benchmem ./bench
+package bench
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/avmtool/avm/vm"
+)
+
+const fixtures = "otp25"
+
+func programs(tb testing.TB) []string {
+	beams, err := filepath.Glob(filepath.Join(fixtures, "bench_*.beam"))
+	if err != nil || len(beams) == 0 {
+		tb.Fatal("no compiled benchmarks: run scripts/gen-fixtures.sh")
+	}
+	var names []string
+	for _, b := range beams {
+		names = append(names, strings.TrimSuffix(filepath.Base(b), ".beam"))
+	}
+	return names
+}
+
+func newMachine() *vm.Machine {
+	return vm.New(vm.Options{Load: func(module string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(fixtures, module+".beam"))
+	}})
+}
+
+// TestProgramsAgreeWithOTP keeps the benchmarks honest: each returns what
+// OTP computes (the values are the programs' documented results).
+func TestProgramsAgreeWithOTP(t *testing.T) {
+	want := map[string]string{
+		"bench_fib": "17711", "bench_loop": "350000", "bench_lists": "50015000", "bench_tuples": "250045000",
+	}
+	for _, name := range programs(t) {
+		out, err := newMachine().Run(name, "run")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := out.Heap.Format(out.Value); got != want[name] {
+			t.Errorf("%s:run() = %s, want %s (%s)", name, got, want[name], out.Panic)
+		}
+	}
+}
+
+func BenchmarkAVM(b *testing.B) {
+	for _, name := range programs(b) {
+		b.Run(strings.TrimPrefix(name, "bench_"), func(b *testing.B) {
+			m := newMachine()
+			if _, err := m.Run(name, "run"); err != nil { // load outside the timing
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				out, err := m.Run(name, "run")
+				if err != nil || out.Crashed() {
+					b.Fatalf("%s crashed: %v %s", name, err, out.Panic)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkOTP(b *testing.B) {
+	erl, err := exec.LookPath("erl")
+	if err != nil {
+		b.Skip("erl not installed")
+	}
+	for _, name := range programs(b) {
+		b.Run(strings.TrimPrefix(name, "bench_"), func(b *testing.B) {
+			script := fmt.Sprintf(`%s:run(), {T, _} = timer:tc(fun() -> L = fun(0, _) -> ok; (K, F) -> %s:run(), F(K - 1, F) end, L(%d, L) end), io:format("~w", [T]), halt().`, name, name, b.N)
+			out, err := exec.Command(erl, "-noshell", "-pa", fixtures, "-eval", script).Output()
+			if err != nil {
+				b.Fatalf("erl: %v", err)
+			}
+			us, err := strconv.ParseFloat(string(bytes.TrimSpace(out)), 64)
+			if err != nil {
+				b.Fatalf("erl printed %q", out)
+			}
+			b.ReportMetric(us*1000/float64(b.N), "ns/op")
+		})
+	}
+}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/avmtool/avm/vm"
+	"github.com/avmtool/avm/vm/beam"
+	"github.com/avmtool/avm/vm/term"
+)
+
+func newRunCmd(io streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "run FILE.beam…",
+		Short: "Run an application as AtomVM does",
+		Long: `Run loads the given .beam files and calls start/0 of the first module that
+exports it. Program output goes to stdout; when start/0 returns, avm prints
+"Return value: <term>" on stderr and exits 0 if the value is ok, 1 otherwise.
+Modules that are called but not given are loaded from <module>.beam in the
+current directory, then beside the given files.`,
+		Example: "  avm run hello.beam\n  avm run app.beam lib1.beam lib2.beam",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runFiles(io, args)
+		},
+	}
+}
+
+func runFiles(io streams, files []string) error {
+	var dirs []string
+	dirs = append(dirs, ".")
+	m := vm.New(vm.Options{Stdout: io.Out, Load: func(module string) ([]byte, error) {
+		for _, d := range dirs {
+			data, err := os.ReadFile(filepath.Join(d, module+".beam"))
+			if err == nil {
+				return data, nil
+			}
+			if !errors.Is(err, fs.ErrNotExist) {
+				return nil, err
+			}
+		}
+		return nil, fs.ErrNotExist
+	}})
+	var start string
+	for _, f := range files {
+		if strings.HasSuffix(f, ".avm") {
+			return fmt.Errorf("%s: .avm archives are not supported yet; run the .beam files", f)
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		parsed, err := beam.Parse(f, data)
+		if err != nil {
+			return err
+		}
+		mod, err := m.LoadFile(f, parsed)
+		if err != nil {
+			return err
+		}
+		if start == "" && exportsStart(parsed) {
+			start = mod.Name()
+		}
+		if d := filepath.Dir(f); d != "." {
+			dirs = append(dirs, d)
+		}
+	}
+	if start == "" {
+		return fmt.Errorf("no module exports start/0 among %s", strings.Join(files, ", "))
+	}
+	out, err := m.Run(start, "start")
+	if err != nil {
+		return err
+	}
+	h := out.Heap
+	if out.Crashed() {
+		fmt.Fprint(io.Err, crashReport(out))
+		fmt.Fprintln(io.Err, "Return value: error")
+		return &exitError{exitFailure}
+	}
+	fmt.Fprintf(io.Err, "Return value: %s\n", h.FormatPrintable(out.Value))
+	if out.Value != term.AtomOk {
+		return &exitError{exitFailure}
+	}
+	return nil
+}
+
+func exportsStart(f *beam.File) bool {
+	for _, e := range f.Exports {
+		if e.Arity == 0 && int(e.Function) >= 1 && int(e.Function) <= len(f.Atoms) && f.Atoms[e.Function-1] == "start" {
+			return true
+		}
+	}
+	return false
+}
+
+// crashReport describes an uncaught exception: class, reason, and the
+// stacktrace one frame a line with file:line.
+func crashReport(out *vm.Outcome) string {
+	h := out.Heap
+	var b strings.Builder
+	fmt.Fprintf(&b, "Uncaught %s: %s\n", h.Format(out.Class), h.FormatPrintable(out.Reason))
+	frames, _ := h.ListToSlice(out.Stacktrace)
+	for _, fr := range frames {
+		if !h.IsTuple(fr) || h.TupleSize(fr) != 4 {
+			continue
+		}
+		e := h.TupleElems(fr)
+		call := h.Format(e[0]) + ":" + h.Format(e[1])
+		if e[2].IsSmall() {
+			call += "/" + h.Format(e[2])
+		} else {
+			args, _ := h.ListToSlice(e[2])
+			parts := make([]string, len(args))
+			for i, a := range args {
+				parts[i] = h.FormatPrintable(a)
+			}
+			call += "(" + strings.Join(parts, ", ") + ")"
+		}
+		file, line := "", ""
+		locs, _ := h.ListToSlice(e[3])
+		for _, l := range locs {
+			if h.IsTuple(l) && h.TupleSize(l) == 2 {
+				kv := h.TupleElems(l)
+				switch kv[0] {
+				case term.AtomFile:
+					s, _ := h.ListToSlice(kv[1])
+					rs := make([]rune, len(s))
+					for i, c := range s {
+						rs[i] = rune(c.Small())
+					}
+					file = string(rs)
+				case term.AtomLine:
+					line = h.Format(kv[1])
+				}
+			}
+		}
+		if file != "" {
+			fmt.Fprintf(&b, "    at %s (%s:%s)\n", call, file, line)
+		} else {
+			fmt.Fprintf(&b, "    at %s\n", call)
+		}
+	}
+	return b.String()
+}

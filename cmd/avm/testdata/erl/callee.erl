@@ -1,0 +1,4 @@
+-module(callee).
+-export([add/2]).
+
+add(A, B) -> A + B.

@@ -1,0 +1,50 @@
+// Package vm is avm's BEAM interpreter: it loads unmodified .beam files
+// compiled by erlc/elixirc of OTP 25–29 and runs them with AtomVM's
+// programming model.
+//
+// # Architecture
+//
+//	vm/beam     parses BEAM files: chunks, the compact term encoding, opcodes
+//	vm/etf      the external term format (literals, term_to_binary)
+//	vm/term     terms: tagged words in per-process heaps, literal areas, GC
+//	vm          loader (loader.go, prepare.go), interpreter (interp.go,
+//	            bits*.go, exceptions.go), natives (native.go, bif_*.go,
+//	            natives_*.go), the Machine (machine.go)
+//
+// # Load once, run fast
+//
+// The loader translates each Code chunk once into []instr: operands are
+// decoded (registers, constants, literals), labels become instruction
+// indexes, imports become *export entries that later module loads bind,
+// select_val tables become maps, and line instructions become a location
+// index on the following instructions. The run loop never decodes the file
+// format. Literals are decoded once into an immutable literal area per
+// module, shared by every process.
+//
+// # Why tagged words
+//
+// Terms are 64-bit tagged words and each process has its own pointer-free
+// heap with a copying collector (see package term). Small integers, atoms,
+// nil and pids are immediates, so register moves, small-integer arithmetic
+// and local calls allocate nothing in Go; lists and tuples are bump-allocated
+// in the process heap, which the Go collector never scans. This is the
+// design of BEAM and AtomVM; the alternative of Go values behind an
+// interface allocates for every integer above 255 and every cons cell, and
+// makes the Go collector scan every Erlang heap. The micro-benchmarks in
+// bench/ (fib, a counting loop, list build and reverse, tuple matching)
+// report allocations per run, which stay at the few the harness itself
+// makes.
+//
+// # Processes and calls
+//
+// A Process holds X registers, a stack of frames [CP, y(n-1) … y(0)] with
+// y(0) on top, and its heap. As in OTP 24+, a call pushes its continuation
+// on the stack and return pops it, so stacktraces read the callers straight
+// from the stack. Exceptions unwind to the innermost catch marker (a stack
+// word naming the handler and its frame) and arrive with x0 = NoValue and
+// class, reason and stacktrace in x1–x3, as BEAM does.
+//
+// Erlang exceptions are VM state; bad input files are errors naming the
+// file and place; a Go panic in the interpreter is a VM bug and becomes an
+// error of the process (Outcome.Panic), never a crash of avm.
+package vm
