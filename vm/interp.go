@@ -74,13 +74,14 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 	p.stack = append(p.stack[:0], term.MakeCP(topCP))
 	mod, pc := start.mod, start.pc
 	code := mod.code
+	p.curMod = mod
+	budgeted := p.m.runBudget > 0
 	h := p.heap
 	x := p.x
 	for {
 		in := &code[pc]
 		p.lastLine = pc
-		p.curMod = mod
-		if p.m.runBudget > 0 && p.reduce() {
+		if budgeted && p.reduce() {
 			goto outOfBudget
 		}
 		if traceVM {
@@ -135,6 +136,7 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 				p.stack = append(p.stack, encodeCP(mod, pc))
 			}
 			mod, pc, code = target.mod, target.pc, target.mod.code
+			p.curMod = mod
 
 		case beam.OpBif0:
 			e := in.ext.(*export)
@@ -150,6 +152,9 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 			}
 			p.set(&in.args[1], r)
 		case beam.OpBif1, beam.OpBif2, beam.OpBif3, beam.OpGcBif1, beam.OpGcBif2, beam.OpGcBif3:
+			if in.fast != 0 && p.fastArith(in) {
+				break
+			}
 			e := in.ext.(*export)
 			first, n := 2, 1 // bif1: Fail Bif Arg Dst; gc_bif: Fail Live Bif Args… Dst
 			switch in.op {
@@ -164,7 +169,7 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 			case beam.OpGcBif3:
 				first, n = 3, 3
 			}
-			var argv [3]term.Term
+			argv := p.scratch[:n]
 			for i := 0; i < n; i++ {
 				a := p.get(&in.args[first+i])
 				if a.IsBoxed() && h.IsMatchState(a) {
@@ -176,17 +181,17 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 				argv[i] = a
 			}
 			if e.native == nil {
-				p.undef(e.mfa.m, e.mfa.f, argv[:n])
+				p.undef(e.mfa.m, e.mfa.f, argv)
 				goto fail
 			}
-			r := e.native.Fn(p, argv[:n])
+			r := e.native.Fn(p, argv)
 			h = p.heap
 			if r == term.NoValue {
 				if fail := in.args[0].n; fail >= 0 {
 					pc = fail
 					break
 				}
-				p.nativeFailed(e, argv[:n])
+				p.nativeFailed(e, argv)
 				goto fail
 			}
 			p.set(&in.args[first+n], r)
@@ -350,11 +355,21 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 
 		// Comparisons: Fail, A, B.
 		case beam.OpIsLt:
-			if h.Compare(p.get(&in.args[1]), p.get(&in.args[2])) >= 0 {
+			a, b := p.get(&in.args[1]), p.get(&in.args[2])
+			if a.IsSmall() && b.IsSmall() {
+				if int64(a) >= int64(b) { // small integers order like their words
+					pc = in.args[0].n
+				}
+			} else if h.Compare(a, b) >= 0 {
 				pc = in.args[0].n
 			}
 		case beam.OpIsGe:
-			if h.Compare(p.get(&in.args[1]), p.get(&in.args[2])) < 0 {
+			a, b := p.get(&in.args[1]), p.get(&in.args[2])
+			if a.IsSmall() && b.IsSmall() {
+				if int64(a) < int64(b) {
+					pc = in.args[0].n
+				}
+			} else if h.Compare(a, b) < 0 {
 				pc = in.args[0].n
 			}
 		case beam.OpIsEq:
@@ -366,11 +381,13 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 				pc = in.args[0].n
 			}
 		case beam.OpIsEqExact:
-			if !h.ExactEqual(p.get(&in.args[1]), p.get(&in.args[2])) {
+			a, b := p.get(&in.args[1]), p.get(&in.args[2])
+			if a != b && (a.IsImmediate() || b.IsImmediate() || !h.ExactEqual(a, b)) {
 				pc = in.args[0].n
 			}
 		case beam.OpIsNeExact:
-			if h.ExactEqual(p.get(&in.args[1]), p.get(&in.args[2])) {
+			a, b := p.get(&in.args[1]), p.get(&in.args[2])
+			if a == b || !a.IsImmediate() && !b.IsImmediate() && h.ExactEqual(a, b) {
 				pc = in.args[0].n
 			}
 
@@ -463,6 +480,7 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 			}
 			p.stack = append(p.stack, encodeCP(mod, pc))
 			mod, pc, code = target.mod, target.pc, target.mod.code
+			p.curMod = mod
 		case beam.OpApply, beam.OpApplyLast:
 			if p.reduce() {
 				goto outOfBudget
@@ -492,6 +510,7 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 				p.stack = append(p.stack, encodeCP(mod, pc))
 			}
 			mod, pc, code = target.mod, target.pc, target.mod.code
+			p.curMod = mod
 
 		// Maps.
 		case beam.OpPutMapAssoc, beam.OpPutMapExact:
@@ -620,6 +639,7 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 				return &Outcome{Heap: h, Value: x[0]}
 			}
 			mod, pc, code = ret.mod, ret.pc, ret.mod.code
+			p.curMod = mod
 			continue
 		}
 
@@ -635,6 +655,7 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 			h = p.heap
 			handler, _ := p.catchTarget()
 			mod, pc, code = handler.mod, handler.pc, handler.mod.code
+			p.curMod = mod
 		}
 	}
 }
@@ -643,6 +664,64 @@ var (
 	atomStart           = term.Atom("start")
 	atomBudgetExhausted = term.Atom("reduction_budget_exhausted")
 )
+
+// Fast arithmetic on small integers for the bif instructions of the
+// common operators; anything else takes the native's general path.
+const (
+	fastNone uint8 = iota
+	fastAdd
+	fastSub
+	fastMul
+	fastBand
+	fastBor
+	fastBxor
+)
+
+var fastOps = map[mfa]uint8{
+	{term.AtomErlang, term.Atom("+"), 2}:    fastAdd,
+	{term.AtomErlang, term.Atom("-"), 2}:    fastSub,
+	{term.AtomErlang, term.Atom("*"), 2}:    fastMul,
+	{term.AtomErlang, term.Atom("band"), 2}: fastBand,
+	{term.AtomErlang, term.Atom("bor"), 2}:  fastBor,
+	{term.AtomErlang, term.Atom("bxor"), 2}: fastBxor,
+}
+
+// fastArith computes a two-argument operator on small integers, reporting
+// false when an argument is not one or the result does not fit.
+func (p *Process) fastArith(in *instr) bool {
+	first := 2
+	if in.op == beam.OpGcBif2 {
+		first = 3
+	}
+	a, b := p.get(&in.args[first]), p.get(&in.args[first+1])
+	if !a.IsSmall() || !b.IsSmall() {
+		return false
+	}
+	x, y := a.Small(), b.Small()
+	var r int64
+	switch in.fast {
+	case fastAdd:
+		r = x + y
+	case fastSub:
+		r = x - y
+	case fastMul:
+		var ok bool
+		if r, ok = term.MulSmall(x, y); !ok {
+			return false
+		}
+	case fastBand:
+		r = x & y
+	case fastBor:
+		r = x | y
+	case fastBxor:
+		r = x ^ y
+	}
+	if !term.FitsSmall(r) {
+		return false
+	}
+	p.set(&in.args[first+2], term.MakeSmall(r))
+	return true
+}
 
 // reduce counts one reduction (a call; every instruction when a run
 // budget is set); it reports true when the machine's run budget, if any,

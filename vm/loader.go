@@ -65,6 +65,7 @@ func (m *Module) exported(f term.Term, arity int) (int, bool) {
 type instr struct {
 	op   beam.Opcode
 	loc  int32 // index into the module's line table (0: none)
+	fast uint8 // a small-integer fast path (fastAdd…), for bif2/gc_bif2
 	args []arg
 	ext  any
 }

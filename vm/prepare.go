@@ -66,6 +66,11 @@ func (l *loader) prepare(in *instr) error {
 		in.ext, err = importAt(1)
 	case beam.OpGcBif1, beam.OpGcBif2, beam.OpGcBif3:
 		in.ext, err = importAt(2)
+	}
+	if e, ok := in.ext.(*export); ok && (in.op == beam.OpBif2 || in.op == beam.OpGcBif2) {
+		in.fast = fastOps[e.mfa]
+	}
+	switch in.op {
 	case beam.OpBsMatchString, beam.OpBsCreateBin:
 		in.ext = l.mod.strings
 	case beam.OpSelectVal:

@@ -31,6 +31,8 @@ type Process struct {
 	curMod   *Module // module of the running instruction
 
 	reductions uint64 // calls made, as process_info(reductions)
+
+	scratch [3]term.Term // arguments of bif instructions, without allocating
 }
 
 // where names the running instruction, for internal error reports.
