@@ -1,7 +1,7 @@
 %% gen_want: runs the conformance programs of one directory on this erl and
 %% writes what each prints, for scripts/gen-fixtures.sh.
 %%
-%%   erl -noshell -pa DRV -run gen_want main EBIN OUTDIR [MODULE...]
+%%   erl -noshell -pa DRV -run gen_want main EBIN OUTDIR [@alone] [MODULE...]
 %%
 %% For every module in EBIN that exports start/0 (or only the MODULEs),
 %% OUTDIR/NAME.want gets what
@@ -16,16 +16,26 @@
 %% a marker goes to stdout, where this parent splits the stream. A program
 %% that calls erlang:display* (itself or through another corpus module) writes
 %% to the emulator's stdout, past `user`, so it runs in an erl of its own
-%% (`one`).
+%% (`one`), as every program does with @alone (a word that erl does not take
+%% for one of its own flags, as it would --alone).
 %%
-%% Exit status: 0 all ran; 1 some program raised, timed out or died (its file
-%% holds what it printed before that; the reason is on stderr); 2 bad setup.
+%% A program that raises, times out or dies gets OUTDIR/NAME.failed, saying
+%% so, instead of NAME.want.
+%%
+%% Exit status: 0 all ran; 1 some program failed; 2 bad setup.
 -module(gen_want).
 -export([main/1, serve/1, one/1]).
 
 -define(TIMEOUT_MS, 10000).
 
+main([Ebin, OutDir, "@alone" | Only]) ->
+    main(Ebin, OutDir, Only, true);
 main([Ebin, OutDir | Only]) ->
+    main(Ebin, OutDir, Only, false);
+main(Args) ->
+    fatal("usage: erl -noshell -run gen_want main EBIN OUTDIR [@alone] [MODULE...] (got ~p)", [Args]).
+
+main(Ebin, OutDir, Only, AllAlone) ->
     T0 = erlang:monotonic_time(millisecond),
     Infos = infos(Ebin),
     Clashes = [M || {M, _, _} <- Infos, is_otp(M)],
@@ -36,20 +46,22 @@ main([Ebin, OutDir | Only]) ->
     Isolated = isolated(Infos),
     Progs = [M || {M, Exports, _} <- Infos, lists:member({start, 0}, Exports),
                   Only =:= [] orelse lists:member(atom_to_list(M), Only)],
-    {Alone, Together} = lists:partition(fun(M) -> lists:member(M, Isolated) end, Progs),
+    {Alone, Together} = lists:partition(fun(M) -> AllAlone orelse lists:member(M, Isolated) end, Progs),
     Results = run_together(Together, Ebin) ++ [{M, run_alone(M, Ebin)} || M <- Alone],
     Failed = [M || {M, {Res, Out}} <- Results,
                    begin
-                       ok = file:write_file(filename:join(OutDir, atom_to_list(M) ++ ".want"), Out),
-                       Res =/= ok andalso report(M, Res),
+                       Base = filename:join(OutDir, atom_to_list(M)),
+                       case Res of
+                           ok -> ok = file:write_file(Base ++ ".want", Out);
+                           _ -> report(M, Res),
+                                ok = file:write_file(Base ++ ".failed", [describe(Res), $\n])
+                       end,
                        Res =/= ok
                    end],
     Only =:= [] andalso
         io:format(standard_error, "  ran ~b programs (~b in an erl of their own) in ~.1f s~n",
                   [length(Progs), length(Alone), (erlang:monotonic_time(millisecond) - T0) / 1000]),
-    halt(case Failed of [] -> 0; _ -> 1 end);
-main(Args) ->
-    fatal("usage: erl -noshell -run gen_want main EBIN OUTDIR [MODULE...] (got ~p)", [Args]).
+    halt(case Failed of [] -> 0; _ -> 1 end).
 
 is_otp(M) ->
     case code:which(M) of
@@ -107,6 +119,10 @@ split([M | Ms], Out, [], Exit) ->
 
 %% serve([Nonce | Names]): the child erl's side of run_together.
 serve([Nonce | Names]) ->
+    %% Crash reports of the processes a program leaves behind would reach
+    %% stdout later, inside the next program's output; alone, the erl halts
+    %% before logger prints them.
+    ok = logger:set_primary_config(level, none),
     Opts = io:getopts(user),
     lists:foreach(
         fun(Name) ->
@@ -211,6 +227,8 @@ report(_M, raised) -> ok;  % the program's erl said why
 report(_M, died) -> ok;
 report(M, Res) -> io:format(standard_error, "  ~s: ~s~n", [M, describe(Res)]).
 
+describe(raised) -> "start/0 raised (the reason is printed above)";
+describe(died) -> "the program's process died (the reason is printed above)";
 describe({raised, C, R, St}) ->
     io_lib:format("start/0 raised ~p:~0p~n    ~0p", [C, R, lists:sublist(St, 3)]);
 describe(timeout) -> io_lib:format("start/0 did not return within ~b s", [?TIMEOUT_MS div 1000]);

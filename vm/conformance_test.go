@@ -41,6 +41,7 @@ func TestConformance(t *testing.T) {
 				continue
 			}
 			t.Run(rel+"/"+name, func(t *testing.T) {
+				t.Parallel()
 				got, err := runConformance(relDir, name)
 				reason, isKnown := known[rel+"/"+name]
 				if !isKnown {

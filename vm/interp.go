@@ -58,30 +58,58 @@ func (p *Process) set(a *arg, v term.Term) {
 	}
 }
 
-// execute runs the process from start until its first function returns or
-// an exception escapes.
-func (p *Process) execute(start codePtr) (out *Outcome) {
+// runStatus says why run returned.
+type runStatus uint8
+
+const (
+	statusYield runStatus = iota // its reductions are used up; still runnable
+	statusWait                   // waiting in receive for a message or a timeout
+	statusExit                   // finished; p.outcome says how
+)
+
+// sliceReductions is how many calls a process makes before the scheduler
+// lets the next one run, as BEAM's 4000 reductions.
+const sliceReductions = 4000
+
+// run executes the process from p.resume for up to reds reductions, with
+// its X registers in p.x (the scheduler's register file).
+func (p *Process) run(reds int) (status runStatus) {
 	defer func() {
 		// A Go panic here is a VM bug: report it as a crash of the
 		// process, never as a crash of avm.
 		if r := recover(); r != nil {
 			msg := fmt.Sprintf("%v at %s", r, p.where())
-			out = &Outcome{Heap: p.heap, Value: term.NoValue, Class: term.AtomError,
+			p.outcome = &Outcome{Heap: p.heap, Value: term.NoValue, Class: term.AtomError,
 				Reason:     p.heap.Tuple(term.Atom("vm_internal_error"), p.heap.MakeBinary([]byte(msg))),
 				Stacktrace: term.Nil, Panic: msg + "\n" + string(debug.Stack())}
+			status = statusExit
 		}
 	}()
-	p.stack = append(p.stack[:0], term.MakeCP(topCP))
-	mod, pc := start.mod, start.pc
+	x := p.x
+	if p.hibernating {
+		if len(p.msgs) == 0 {
+			return statusWait
+		}
+		p.hibernating = false
+	}
+	if p.pendingStart {
+		p.pendingStart = false
+		if !p.startCall() {
+			p.landException(nil) // nothing can catch it yet
+			p.outcome = &Outcome{Heap: p.heap, Value: term.NoValue, Class: x[1], Reason: x[2], Stacktrace: rawTraceList(p.heap, x[3])}
+			return statusExit
+		}
+	}
+	mod, pc := p.resume.mod, p.resume.pc
 	code := mod.code
 	p.curMod = mod
-	budgeted := p.m.runBudget > 0
+	budgeted := p.m.stepLimit > 0
 	h := p.heap
-	x := p.x
+	arity := 0 // arguments of the call just made, live across a yield
 	for {
 		in := &code[pc]
 		p.lastLine = pc
-		if budgeted && p.reduce() {
+		if budgeted && p.step() {
 			goto outOfBudget
 		}
 		if traceVM {
@@ -97,26 +125,17 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 
 		case beam.OpCall:
 			p.stack = append(p.stack, encodeCP(mod, pc))
-			pc = in.args[1].n
-			if p.reduce() {
-				goto outOfBudget
-			}
+			pc, arity = in.args[1].n, in.args[0].n
+			goto called
 		case beam.OpCallLast:
 			p.stack = p.stack[:len(p.stack)-in.args[2].n]
-			pc = in.args[1].n
-			if p.reduce() {
-				goto outOfBudget
-			}
+			pc, arity = in.args[1].n, in.args[0].n
+			goto called
 		case beam.OpCallOnly:
-			pc = in.args[1].n
-			if p.reduce() {
-				goto outOfBudget
-			}
+			pc, arity = in.args[1].n, in.args[0].n
+			goto called
 
 		case beam.OpCallExt, beam.OpCallExtLast, beam.OpCallExtOnly:
-			if p.reduce() {
-				goto outOfBudget
-			}
 			if in.op == beam.OpCallExtLast {
 				p.stack = p.stack[:len(p.stack)-in.args[2].n]
 			}
@@ -137,6 +156,8 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 			}
 			mod, pc, code = target.mod, target.pc, target.mod.code
 			p.curMod = mod
+			arity = p.liveArgs
+			goto called
 
 		case beam.OpBif0:
 			e := in.ext.(*export)
@@ -202,12 +223,14 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 				p.stack = append(p.stack, term.Nil)
 			}
 			if in.op == beam.OpAllocateHeap || in.op == beam.OpAllocateHeapZero {
-				p.maybeGC(in.args[2].n)
-				h = p.heap
+				if !p.maybeGC(in.args[2].n) {
+					return statusExit
+				}
 			}
 		case beam.OpTestHeap:
-			p.maybeGC(in.args[1].n)
-			h = p.heap
+			if !p.maybeGC(in.args[1].n) {
+				return statusExit
+			}
 		case beam.OpInit:
 			p.set(&in.args[0], term.Nil)
 		case beam.OpInitYregs:
@@ -457,10 +480,6 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 			nf := mod.lambdas[lam].numFree
 			x[0] = h.Closure(uint64(mod.id)<<32|uint64(lam), append([]term.Term(nil), x[:nf]...))
 		case beam.OpCallFun, beam.OpCallFun2:
-			if p.reduce() {
-				goto outOfBudget
-			}
-			var arity int
 			var f term.Term
 			if in.op == beam.OpCallFun {
 				arity = in.args[0].n
@@ -481,11 +500,10 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 			p.stack = append(p.stack, encodeCP(mod, pc))
 			mod, pc, code = target.mod, target.pc, target.mod.code
 			p.curMod = mod
+			arity = p.liveArgs
+			goto called
 		case beam.OpApply, beam.OpApplyLast:
-			if p.reduce() {
-				goto outOfBudget
-			}
-			arity := in.args[0].n
+			arity = in.args[0].n
 			if in.op == beam.OpApplyLast {
 				p.stack = p.stack[:len(p.stack)-in.args[1].n]
 			}
@@ -511,6 +529,8 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 			}
 			mod, pc, code = target.mod, target.pc, target.mod.code
 			p.curMod = mod
+			arity = p.liveArgs
+			goto called
 
 		// Maps.
 		case beam.OpPutMapAssoc, beam.OpPutMapExact:
@@ -618,6 +638,62 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 
 		case beam.OpOnLoad:
 
+		// Messages.
+		case beam.OpSend:
+			if r := p.send(x[0], x[1]); r == term.NoValue {
+				p.exc.frameM, p.exc.frameF, p.exc.frameArgs, p.exc.hasFrame = term.AtomErlang, term.Atom("!"), []term.Term{x[0], x[1]}, true
+				goto fail
+			}
+			x[0] = x[1]
+		case beam.OpLoopRec: // Fail Dst
+			msg, ok, dead := p.nextMessage()
+			if dead {
+				return statusExit
+			}
+			if !ok {
+				pc = in.args[0].n
+				break
+			}
+			p.set(&in.args[1], msg)
+		case beam.OpLoopRecEnd:
+			p.save++
+			pc = in.args[0].n
+		case beam.OpRemoveMessage:
+			p.removeMessage()
+		case beam.OpWait:
+			p.resume = codePtr{mod, in.args[0].n}
+			return statusWait
+		case beam.OpWaitTimeout: // Label Time
+			if p.timedOut {
+				p.timedOut = false
+				break // on to the timeout instruction
+			}
+			t := p.get(&in.args[1])
+			if t != term.AtomInfinity && p.timer == nil {
+				ms, ok := h.Int64(t)
+				if !ok || ms < 0 {
+					p.Error(term.Atom("timeout_value"))
+					goto fail
+				}
+				if ms == 0 {
+					break
+				}
+				p.startReceiveTimer(ms)
+			}
+			p.resume = codePtr{mod, in.args[0].n}
+			return statusWait
+		case beam.OpTimeout:
+			p.save = 0
+			p.cancelReceiveTimer()
+		case beam.OpRecvMarkerReserve:
+			p.set(&in.args[0], p.reserveMarker())
+		case beam.OpRecvMarkerBind:
+			p.bindMarker(p.get(&in.args[0]), p.get(&in.args[1]))
+		case beam.OpRecvMarkerUse:
+			p.useMarker(p.get(&in.args[0]))
+		case beam.OpRecvMarkerClear:
+			p.clearMarker(p.get(&in.args[0]))
+
 		default:
 			if ok, failed := p.execBits(in, &pc); ok {
 				h = p.heap
@@ -630,13 +706,25 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 		}
 		continue
 
+	called:
+		// Reductions are counted on calls; a process whose slice is used
+		// up yields here, where only the arguments are live.
+		p.reductions++
+		if reds--; reds <= 0 {
+			p.resume = codePtr{mod, pc}
+			p.xsave = append(p.xsave[:0], x[:arity]...)
+			return statusYield
+		}
+		continue
+
 	doReturn:
 		{
 			cp := p.stack[len(p.stack)-1]
 			p.stack = p.stack[:len(p.stack)-1]
 			ret, ok := p.m.decodeCP(cp)
 			if !ok {
-				return &Outcome{Heap: h, Value: x[0]}
+				p.outcome = &Outcome{Heap: h, Value: x[0]}
+				return statusExit
 			}
 			mod, pc, code = ret.mod, ret.pc, ret.mod.code
 			p.curMod = mod
@@ -644,13 +732,21 @@ func (p *Process) execute(start codePtr) (out *Outcome) {
 		}
 
 	outOfBudget:
-		return &Outcome{Heap: p.heap, Value: term.NoValue, Class: term.AtomExit, Reason: atomBudgetExhausted, Stacktrace: term.Nil}
+		p.outcome = &Outcome{Heap: p.heap, Value: term.NoValue, Class: term.AtomExit, Reason: atomBudgetExhausted, Stacktrace: term.Nil}
+		return statusExit
 
 	fail:
 		{
+			if p.outcome != nil {
+				return statusExit // killed by an exit signal it sent itself
+			}
+			if p.hibernating {
+				return statusWait
+			}
 			p.lastLine = pc - 1
 			if !p.landException(mod) {
-				return &Outcome{Heap: p.heap, Value: term.NoValue, Class: x[1], Reason: x[2], Stacktrace: rawTraceList(p.heap, x[3])}
+				p.outcome = &Outcome{Heap: p.heap, Value: term.NoValue, Class: x[1], Reason: x[2], Stacktrace: rawTraceList(p.heap, x[3])}
+				return statusExit
 			}
 			h = p.heap
 			handler, _ := p.catchTarget()
@@ -723,12 +819,12 @@ func (p *Process) fastArith(in *instr) bool {
 	return true
 }
 
-// reduce counts one reduction (a call; every instruction when a run
-// budget is set); it reports true when the machine's run budget, if any,
-// is used up.
-func (p *Process) reduce() bool {
-	p.reductions++
-	return p.m.runBudget > 0 && p.reductions > p.m.runBudget
+// step counts one instruction against the machine's step limit (set by
+// tests and fuzzing of code that may not terminate), reporting true when
+// it is used up.
+func (p *Process) step() bool {
+	p.steps++
+	return p.steps > p.m.stepLimit
 }
 
 // nativeFailed records the frame of a native that raised, which heads the
@@ -818,6 +914,7 @@ func (p *Process) invoke(e *export, arity int) (target codePtr, r term.Term, ok 
 			p.undef(e.mfa.m, e.mfa.f, p.x[:arity])
 			return codePtr{}, term.NoValue, false
 		}
+		p.liveArgs = arity
 		return codePtr{e.mod, e.pc}, term.NoValue, true
 	}
 }
@@ -863,6 +960,7 @@ func (p *Process) invokeFun(f term.Term, arity int) (codePtr, term.Term, bool) {
 			return codePtr{}, term.NoValue, false
 		}
 		copy(p.x[arity:], free)
+		p.liveArgs = arity + len(free)
 		return codePtr{mod, lam.pc}, term.NoValue, true
 	}
 	if h.IsExportFun(f) {

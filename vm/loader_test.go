@@ -68,9 +68,8 @@ func FuzzLoad(f *testing.F) {
 			return
 		}
 		if _, ok := mod.exported(atomStart, 0); ok {
-			// Run only briefly-terminating code: the fuzzer's mutations can
-			// loop forever, so this is limited by the reduction budget.
-			m.runBudget = 100000
+			// The fuzzer's mutations can loop forever: limit the steps.
+			m.stepLimit = 100000
 			m.Run(mod.Name(), "start")
 		}
 	})

@@ -15,6 +15,11 @@ import (
 type Options struct {
 	// Stdout receives program output (erlang:display/1, io); default os.Stdout.
 	Stdout io.Writer
+	// Stderr receives crash reports of processes; default os.Stderr.
+	Stderr io.Writer
+	// Schedulers is how many processes run in parallel; default: one per CPU.
+	// One gives a deterministic order, for tests.
+	Schedulers int
 	// Load returns the BEAM bytes of a module that is called but not
 	// loaded; it returns an error wrapping fs.ErrNotExist when there is none.
 	Load func(module string) ([]byte, error)
@@ -32,9 +37,16 @@ type Machine struct {
 	nextPid atomic.Uint64
 	nextRef atomic.Uint64
 
-	// runBudget, when set, ends a process after this many reductions
+	procMu sync.RWMutex
+	procs  map[uint64]*Process    // live processes
+	names  map[term.Term]*Process // registered names
+	rq     *runQueue
+	errMu  sync.Mutex // one crash report at a time
+	timers timerTable
+
+	// stepLimit, when set, ends a process after this many instructions
 	// (tests and fuzzing of code that may not terminate).
-	runBudget uint64
+	stepLimit uint64
 }
 
 // New returns a Machine with nothing loaded.
@@ -42,7 +54,11 @@ func New(opts Options) *Machine {
 	if opts.Stdout == nil {
 		opts.Stdout = os.Stdout
 	}
-	return &Machine{opts: opts, byName: map[term.Term]*Module{}, exports: map[mfa]*export{}}
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	return &Machine{opts: opts, byName: map[term.Term]*Module{}, exports: map[mfa]*export{},
+		procs: map[uint64]*Process{}, names: map[term.Term]*Process{}}
 }
 
 // export is a function other modules can call: a native, or an exported
@@ -106,12 +122,16 @@ type Outcome struct {
 	Class, Reason, Stacktrace term.Term
 	// Panic describes an internal error of the VM (a bug), with its Go stack.
 	Panic string
+
+	signalled bool // ended by an exit signal, not by its own exception
 }
 
 // Crashed reports whether the call ended with an uncaught exception.
 func (o *Outcome) Crashed() bool { return o.Value == term.NoValue }
 
-// Run calls module:function() in a new process and runs it to completion.
+// Run calls module:function(args…) in a new process and runs every process
+// until that one finishes, as AtomVM ends when start/0 returns; processes
+// still running then are stopped. args must be immediates.
 func (m *Machine) Run(module, function string, args ...term.Term) (*Outcome, error) {
 	mod, err := m.ensureLoaded(term.Atom(module))
 	if err != nil {
@@ -121,7 +141,41 @@ func (m *Machine) Run(module, function string, args ...term.Term) (*Outcome, err
 	if !ok {
 		return nil, fmt.Errorf("module %s does not export %s/%d", module, function, len(args))
 	}
-	p := newProcess(m)
-	copy(p.x, args)
-	return p.execute(codePtr{mod, pc}), nil
+	m.rq = newRunQueue()
+	var wg sync.WaitGroup
+	for i := 0; i < m.schedulers(); i++ {
+		wg.Add(1)
+		go m.worker(m.rq, &wg)
+	}
+	p := m.newProcess()
+	p.groupLeader.Store(p.id)
+	p.main = true
+	p.done = make(chan struct{})
+	p.resume = codePtr{mod, pc}
+	p.stack = append(p.stack[:0], term.MakeCP(topCP))
+	p.xsave = append(p.xsave[:0], args...)
+	m.rq.push(p)
+	<-p.done
+	m.rq.stop()
+	wg.Wait()
+	m.stopAll()
+	return p.outcome, nil
+}
+
+// stopAll ends every process still alive when Run returns, silently, and
+// cancels all timers.
+func (m *Machine) stopAll() {
+	m.timers.stopAll()
+	m.procMu.Lock()
+	procs := m.procs
+	m.procs = map[uint64]*Process{}
+	m.names = map[term.Term]*Process{}
+	m.procMu.Unlock()
+	for _, p := range procs {
+		p.mbox.Lock()
+		p.state = stateExited
+		p.inbox = nil
+		p.mbox.Unlock()
+		p.cancelReceiveTimer()
+	}
 }

@@ -2,6 +2,9 @@ package vm
 
 import (
 	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/avmtool/avm/vm/term"
 )
@@ -31,8 +34,101 @@ type Process struct {
 	curMod   *Module // module of the running instruction
 
 	reductions uint64 // calls made, as process_info(reductions)
+	steps      uint64 // instructions run, counted only under a step limit
+	liveArgs   int    // X registers holding the arguments of the call being made
+
+	// Mailbox: mbox guards state and inbox, which other processes write.
+	mbox  sync.Mutex
+	state procState
+	inbox []envelope
+	// The message queue, in the process heap, and the receive in progress.
+	msgs     []term.Term
+	save     int // index of the next message a receive looks at
+	markers  []recvMarker
+	timer    *time.Timer // receive ... after
+	timerGen uint64
+	timedOut bool
+
+	// Links and monitors. Only the process itself changes them (or its
+	// parent, before it first runs), under infoMu, so that process_info
+	// from others can read them.
+	infoMu      sync.Mutex
+	links       map[uint64]bool         // linked process ids
+	monitors    map[uint64]monitorEntry // monitor ref id → monitored process
+	monitoredBy map[uint64]monitorEntry // monitor ref id → monitoring process
+	trapExit    bool
+	maxHeap     maxHeapSetting
+	minHeap     int
+	priority    term.Term // only reported: every process runs at one priority
+	mqd         term.Term // message_queue_data, only reported
+
+	// stats are published under mbox at the end of each slice, for
+	// process_info from other processes.
+	stats procStats
+
+	sensitive   bool
+	hibernating bool          // in erlang:hibernate/3, waiting for a message
+	groupLeader atomic.Uint64 // pid id of the group leader
+
+	main                   bool          // the process avm run started
+	done                   chan struct{} // closed on exit, for the main process
+	initFun                term.Term     // initial call: a fun, or
+	initM, initF, initArgs term.Term     // M:F(Args)
+
+	resume       codePtr     // where run continues
+	xsave        []term.Term // live X registers while not running
+	pendingStart bool        // the initial call is still to be made (startCall)
+	outcome      *Outcome    // how the process ended
 
 	scratch [3]term.Term // arguments of bif instructions, without allocating
+}
+
+func (p *Process) hasLink(id uint64) bool {
+	p.infoMu.Lock()
+	defer p.infoMu.Unlock()
+	return p.links[id]
+}
+
+func (p *Process) setLink(id uint64, on bool) {
+	p.infoMu.Lock()
+	if on {
+		p.links[id] = true
+	} else {
+		delete(p.links, id)
+	}
+	p.infoMu.Unlock()
+}
+
+// monitorEntry is the other end of a monitor: a process, and the name it
+// was monitored by (NoValue when monitored by pid).
+type monitorEntry struct {
+	pid  uint64
+	name term.Term
+}
+
+// setMonitor records (e.pid != 0) or forgets a monitor p holds.
+func (p *Process) setMonitor(ref uint64, e monitorEntry) {
+	p.infoMu.Lock()
+	if e.pid != 0 {
+		p.monitors[ref] = e
+	} else {
+		delete(p.monitors, ref)
+	}
+	p.infoMu.Unlock()
+}
+
+type procStats struct {
+	heap, stack, msgs int
+	reductions        uint64
+	trapExit          bool
+}
+
+// publishStats makes the process's figures readable by others.
+func (p *Process) publishStats() {
+	p.mbox.Lock()
+	p.stats = procStats{heap: p.heap.Used(), stack: len(p.stack), msgs: len(p.msgs),
+		reductions: p.reductions, trapExit: p.trapExit}
+	p.mbox.Unlock()
 }
 
 // where names the running instruction, for internal error reports.
@@ -69,13 +165,17 @@ type codePtr struct {
 func newProcess(m *Machine) *Process {
 	id := m.nextPid.Add(1)
 	return &Process{
-		m:       m,
-		id:      id,
-		pid:     term.MakePid(id),
-		heap:    term.NewHeap(256),
-		x:       make([]term.Term, maxX),
-		fr:      make([]float64, maxFR),
-		gcLimit: 4096,
+		m:           m,
+		id:          id,
+		pid:         term.MakePid(id),
+		heap:        term.NewHeap(64),
+		gcLimit:     1024,
+		links:       map[uint64]bool{},
+		monitors:    map[uint64]monitorEntry{},
+		monitoredBy: map[uint64]monitorEntry{},
+		initFun:     term.NoValue,
+		priority:    atomNormalPrio,
+		mqd:         atomOnHeap,
 	}
 }
 
@@ -118,12 +218,21 @@ func (p *Process) y(i int) *term.Term { return &p.stack[len(p.stack)-1-i] }
 // maybeGC collects the heap when it has grown past the limit; live is the
 // number of X registers in use. Only the interpreter calls it, between
 // instructions, when every root is in the registers, stack or dictionary.
-func (p *Process) maybeGC(live int) {
+//
+// It reports false when the heap, even after collection, is larger than the
+// process's max_heap_size: the process is then killed, as in OTP.
+func (p *Process) maybeGC(live int) bool {
 	if p.heap.Used() < p.gcLimit {
-		return
+		return true
 	}
-	p.heap.Collect(0, p.x[:live], p.stack, p.dict)
-	if u := p.heap.Used(); u*2 > p.gcLimit {
+	p.heap.Collect(0, p.x[:live], p.stack, p.dict, p.msgs)
+	u := p.heap.Used()
+	if u*2 > p.gcLimit {
 		p.gcLimit = u * 2
 	}
+	if mh := p.maxHeap; mh.size > 0 && mh.kill && u+len(p.stack) > mh.size {
+		p.killedBy(term.AtomKilled)
+		return false
+	}
+	return true
 }

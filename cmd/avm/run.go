@@ -35,7 +35,7 @@ current directory, then beside the given files.`,
 func runFiles(io streams, files []string) error {
 	var dirs []string
 	dirs = append(dirs, ".")
-	m := vm.New(vm.Options{Stdout: io.Out, Load: func(module string) ([]byte, error) {
+	m := vm.New(vm.Options{Stdout: io.Out, Stderr: io.Err, Load: func(module string) ([]byte, error) {
 		for _, d := range dirs {
 			data, err := os.ReadFile(filepath.Join(d, module+".beam"))
 			if err == nil {

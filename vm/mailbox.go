@@ -1,0 +1,259 @@
+package vm
+
+import (
+	"github.com/avmtool/avm/vm/term"
+)
+
+// Messages and signals. Messages (copied into a heap fragment by the
+// sender), exit signals, 'DOWN' messages and timeouts go through the
+// receiver's inbox, in order; the receiver alone takes them out — at the
+// start of a slice and when its receive runs out of messages — copies
+// messages into its own heap and acts on the signals. Links and monitors
+// are instead recorded on both processes at once (attach), so that
+// process_info sees them as soon as link/1 or monitor/2 returns, as in OTP
+// where later signals cannot overtake them.
+
+type envelopeKind uint8
+
+const (
+	envMessage envelopeKind = iota
+	envExit                 // exit signal: from, reason; link says whether from a link
+	envTimeout              // the receive timer of generation gen fired
+	envDown                 // a 'DOWN' message for monitor ref
+)
+
+type envelope struct {
+	kind envelopeKind
+	from uint64     // sender's process id
+	heap *term.Heap // holds t for messages and exit reasons
+	t    term.Term  // the message, or the exit reason
+	ref  uint64     // monitor reference id
+	link bool       // an exit signal caused by a link
+	gen  uint64     // timeout generation
+}
+
+// fragment copies t from heap src into a new heap of its own, for sending.
+func fragment(src *term.Heap, t term.Term) (*term.Heap, term.Term) {
+	if t.IsImmediate() || t.IsLiteral() {
+		return nil, t
+	}
+	h := term.NewHeap(src.Size(t))
+	return h, h.CopyFrom(src, t)
+}
+
+// attach runs f on live process to, under its locks, reporting false when
+// to has exited (f did not run).
+func (to *Process) attach(f func()) bool {
+	to.mbox.Lock()
+	defer to.mbox.Unlock()
+	if to.state == stateExited {
+		return false
+	}
+	to.infoMu.Lock()
+	f()
+	to.infoMu.Unlock()
+	return true
+}
+
+// deliver queues e for process to. It reports false when to has exited;
+// then nothing was queued.
+func (to *Process) deliver(e envelope) bool {
+	to.mbox.Lock()
+	defer to.mbox.Unlock()
+	if to.state == stateExited {
+		return false
+	}
+	to.inbox = append(to.inbox, e)
+	to.wakeLocked()
+	return true
+}
+
+// sendMessage sends msg (a term of heap h) to process to; messages to dead
+// processes vanish, as in Erlang.
+func (m *Machine) sendMessage(from uint64, to *Process, h *term.Heap, msg term.Term) {
+	fh, ft := fragment(h, msg)
+	to.deliver(envelope{kind: envMessage, from: from, heap: fh, t: ft})
+}
+
+// takeInbox moves what others sent into the process: messages join the
+// message queue, signals are acted on. It reports true when an exit signal
+// kills the process (p.outcome is then set).
+func (p *Process) handleSignals() bool {
+	p.mbox.Lock()
+	in := p.inbox
+	p.inbox = nil
+	p.mbox.Unlock()
+	for i := range in {
+		e := &in[i]
+		switch e.kind {
+		case envMessage:
+			p.enqueue(e.heap, e.t)
+		case envDown:
+			p.setMonitor(e.ref, monitorEntry{})
+			p.enqueue(e.heap, e.t)
+		case envExit:
+			if p.exitSignal(e) {
+				return true
+			}
+		case envTimeout:
+			if e.gen == p.timerGen && p.timer != nil {
+				p.timer = nil
+				p.timedOut = true
+			}
+		}
+	}
+	return false
+}
+
+// enqueue appends a message (held in heap src, or immediate) to the
+// message queue, copying it into the process heap.
+func (p *Process) enqueue(src *term.Heap, t term.Term) {
+	if src != nil {
+		t = p.heap.CopyFrom(src, t)
+	}
+	p.msgs = append(p.msgs, t)
+}
+
+// exitSignal acts on an exit signal, reporting whether it kills p.
+func (p *Process) exitSignal(e *envelope) bool {
+	h := p.heap
+	reason := e.t
+	if e.heap != nil {
+		reason = h.CopyFrom(e.heap, e.t)
+	}
+	if e.link && !p.hasLink(e.from) {
+		return false // the link was removed meanwhile
+	}
+	if e.link {
+		p.setLink(e.from, false)
+	}
+	switch {
+	case !e.link && reason == term.AtomKill:
+		p.killedBy(term.AtomKilled)
+		return true
+	case p.trapExit:
+		p.msgs = append(p.msgs, h.Tuple(term.AtomEXIT, term.MakePid(e.from), reason))
+		return false
+	case reason == term.AtomNormal && e.from != p.id:
+		return false
+	}
+	p.killedBy(reason)
+	return true
+}
+
+// killedBy ends the process because of an exit signal.
+func (p *Process) killedBy(reason term.Term) {
+	p.outcome = &Outcome{Heap: p.heap, Value: term.NoValue, Class: term.AtomExit, Reason: reason, Stacktrace: term.Nil, signalled: true}
+}
+
+// Receive support for the interpreter.
+
+// nextMessage returns the message at the save position, taking in new
+// messages when the queue has been scanned. dead reports that an exit
+// signal taken in meanwhile killed the process.
+func (p *Process) nextMessage() (msg term.Term, ok, dead bool) {
+	if p.save >= len(p.msgs) {
+		if p.handleSignals() {
+			return term.NoValue, false, true
+		}
+		if p.save >= len(p.msgs) {
+			return term.NoValue, false, false
+		}
+	}
+	return p.msgs[p.save], true, false
+}
+
+// removeMessage takes the message at the save position out of the queue
+// (it matched) and ends the receive.
+func (p *Process) removeMessage() {
+	i := p.save
+	if i == 0 {
+		p.msgs[0] = term.NoValue
+		p.msgs = p.msgs[1:]
+	} else {
+		p.msgs = append(p.msgs[:i], p.msgs[i+1:]...)
+	}
+	for k := range p.markers {
+		if p.markers[k].pos > i {
+			p.markers[k].pos--
+		}
+	}
+	p.save = 0
+	p.cancelReceiveTimer()
+}
+
+// A receive marker remembers the end of the message queue when a reference
+// was made, so that a receive matching only that reference skips every
+// older message (the recv_marker_* instructions).
+type recvMarker struct {
+	ref uint64 // reference id; 0 while reserved but not bound
+	pos int
+}
+
+func (p *Process) reserveMarker() term.Term {
+	p.handleSignalsKeep()
+	p.markers = append(p.markers, recvMarker{pos: len(p.msgs)})
+	return term.MakeSmall(int64(len(p.markers) - 1))
+}
+
+// handleSignalsKeep takes in new messages; an exit signal that would kill
+// the process stays pending for the next slice.
+func (p *Process) handleSignalsKeep() {
+	p.mbox.Lock()
+	var keep []envelope
+	for _, e := range p.inbox {
+		switch e.kind {
+		case envDown:
+			p.setMonitor(e.ref, monitorEntry{})
+			p.enqueue(e.heap, e.t)
+		case envMessage:
+			p.enqueue(e.heap, e.t)
+		default:
+			keep = append(keep, e)
+		}
+	}
+	p.inbox = keep
+	p.mbox.Unlock()
+}
+
+func (p *Process) bindMarker(marker, ref term.Term) {
+	i := int(marker.Small())
+	if i < len(p.markers) && p.heap.IsRef(ref) {
+		p.markers[i].ref = p.heap.RefID(ref)
+	}
+}
+
+func (p *Process) useMarker(ref term.Term) {
+	if !p.heap.IsRef(ref) {
+		return
+	}
+	id := p.heap.RefID(ref)
+	for _, mk := range p.markers {
+		if mk.ref == id && mk.pos <= len(p.msgs) {
+			p.save = mk.pos
+			return
+		}
+	}
+}
+
+func (p *Process) clearMarker(ref term.Term) {
+	if !p.heap.IsRef(ref) {
+		return
+	}
+	id := p.heap.RefID(ref)
+	for i, mk := range p.markers {
+		if mk.ref == id {
+			p.markers = append(p.markers[:i], p.markers[i+1:]...)
+			return
+		}
+	}
+	// Drop reserved markers that were never bound.
+	n := 0
+	for _, mk := range p.markers {
+		if mk.ref != 0 {
+			p.markers[n] = mk
+			n++
+		}
+	}
+	p.markers = p.markers[:n]
+}

@@ -1,0 +1,152 @@
+package vm
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/avmtool/avm/vm/term"
+)
+
+// Scheduling: M:N. A fixed set of worker goroutines (one per scheduler)
+// take runnable processes from one shared run queue and run each for a
+// slice of sliceReductions reductions; a process waiting in receive is not
+// in the queue and costs only its memory. The register file belongs to the
+// worker: a process that yields keeps only its live X registers.
+//
+// State changes between waiting and runnable happen under the process's
+// mailbox lock, so a message sent while the process decides to wait always
+// wakes it.
+
+type procState uint8
+
+const (
+	stateRunnable procState = iota // in the run queue, or about to be
+	stateRunning                   // a worker is running it
+	stateWaiting                   // in receive, not in the run queue
+	stateExited
+)
+
+// runQueue is a FIFO of runnable processes shared by the workers.
+type runQueue struct {
+	mu      sync.Mutex
+	cond    *sync.Cond
+	q       []*Process
+	head    int
+	stopped bool
+}
+
+func newRunQueue() *runQueue {
+	r := &runQueue{}
+	r.cond = sync.NewCond(&r.mu)
+	return r
+}
+
+func (r *runQueue) push(p *Process) {
+	r.mu.Lock()
+	r.q = append(r.q, p)
+	r.mu.Unlock()
+	r.cond.Signal()
+}
+
+// pop waits for a runnable process; it returns nil once the queue is stopped.
+func (r *runQueue) pop() *Process {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for r.head == len(r.q) && !r.stopped {
+		r.cond.Wait()
+	}
+	if r.stopped {
+		return nil
+	}
+	p := r.q[r.head]
+	r.q[r.head] = nil
+	r.head++
+	if r.head == len(r.q) {
+		r.q, r.head = r.q[:0], 0
+	} else if r.head > 1024 && r.head*2 > len(r.q) {
+		r.q = append(r.q[:0], r.q[r.head:]...)
+		r.head = 0
+	}
+	return p
+}
+
+func (r *runQueue) stop() {
+	r.mu.Lock()
+	r.stopped = true
+	r.mu.Unlock()
+	r.cond.Broadcast()
+}
+
+// schedulers returns how many workers run processes.
+func (m *Machine) schedulers() int {
+	if m.opts.Schedulers > 0 {
+		return m.opts.Schedulers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// worker runs processes until the queue stops.
+func (m *Machine) worker(rq *runQueue, wg *sync.WaitGroup) {
+	defer wg.Done()
+	regs := make([]term.Term, maxX)
+	fregs := make([]float64, maxFR)
+	for {
+		p := rq.pop()
+		if p == nil {
+			return
+		}
+		m.runSlice(p, regs, fregs)
+	}
+}
+
+// runSlice runs p for one slice with regs as its register file and files it
+// according to how the slice ended.
+func (m *Machine) runSlice(p *Process, regs []term.Term, fregs []float64) {
+	p.mbox.Lock()
+	if p.state == stateExited {
+		p.mbox.Unlock()
+		return
+	}
+	p.state = stateRunning
+	p.mbox.Unlock()
+
+	p.x, p.fr = regs, fregs
+	copy(regs, p.xsave)
+	p.xsave = p.xsave[:0]
+	var status runStatus
+	if p.handleSignals() {
+		status = statusExit
+	} else {
+		status = p.run(sliceReductions)
+	}
+	p.x, p.fr = nil, nil
+	p.publishStats()
+	switch status {
+	case statusYield:
+		p.mbox.Lock()
+		p.state = stateRunnable
+		p.mbox.Unlock()
+		m.rq.push(p)
+	case statusWait:
+		p.mbox.Lock()
+		if len(p.inbox) > 0 {
+			// Something arrived while it decided to wait.
+			p.state = stateRunnable
+			p.mbox.Unlock()
+			m.rq.push(p)
+			return
+		}
+		p.state = stateWaiting
+		p.mbox.Unlock()
+	case statusExit:
+		p.exit()
+	}
+}
+
+// wake makes a waiting process runnable; the caller holds p.mbox.
+func (p *Process) wakeLocked() {
+	if p.state == stateWaiting {
+		p.state = stateRunnable
+		p.m.rq.push(p)
+	}
+}
