@@ -15,11 +15,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/avmtool/avm/vm"
+	"github.com/avmtool/avm/vm/term"
 )
 
 const fixtures = "otp25"
@@ -31,7 +33,9 @@ func programs(tb testing.TB) []string {
 	}
 	var names []string
 	for _, b := range beams {
-		names = append(names, strings.TrimSuffix(filepath.Base(b), ".beam"))
+		if name := strings.TrimSuffix(filepath.Base(b), ".beam"); name != "bench_idle" {
+			names = append(names, name)
+		}
 	}
 	return names
 }
@@ -47,6 +51,7 @@ func newMachine() *vm.Machine {
 func TestProgramsAgreeWithOTP(t *testing.T) {
 	want := map[string]string{
 		"bench_fib": "17711", "bench_loop": "350000", "bench_lists": "50015000", "bench_tuples": "250045000",
+		"bench_ring": "ok", "bench_collect": "50005000",
 	}
 	for _, name := range programs(t) {
 		out, err := newMachine().Run(name, "run")
@@ -76,6 +81,26 @@ func BenchmarkAVM(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkIdleProcesses spawns 100,000 processes that wait in receive and
+// reports the time to spawn and run each once, and the memory each takes
+// while waiting (erlang:memory(total) before and after, on avm's Go heap).
+func BenchmarkIdleProcesses(b *testing.B) {
+	const n = 100000
+	for i := 0; i < b.N; i++ {
+		m := newMachine()
+		runtime.GC()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		out, err := m.Run("bench_idle", "spawn_idle", term.MakeSmall(n))
+		if err != nil || out.Crashed() {
+			b.Fatalf("bench_idle crashed: %v %s", err, out.Panic)
+		}
+		after, _ := out.Heap.Int64(out.Value)
+		b.ReportMetric(float64(after-int64(before.HeapInuse+before.StackInuse+before.MSpanInuse+before.MCacheInuse))/n, "bytes/process")
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/process")
 }
 
 func BenchmarkOTP(b *testing.B) {

@@ -39,6 +39,7 @@ FIXTURE_DIRS=(
 	vm/testdata/conformance
 	vm/beam/testdata
 	examples/hello
+	bench
 )
 # Directories whose programs (modules exporting start/0) get .want files.
 WANT_DIRS=(

@@ -11,7 +11,7 @@ import (
 // Type SegNo Unit Flags Src Size. It returns NoValue after raising.
 func (p *Process) createBin(in *instr) term.Term {
 	h := p.heap
-	segs := in.args[5].list
+	segs := in.list
 	var w bitWriter
 	var appendTo *term.Binary
 	start := 0
@@ -115,7 +115,7 @@ func (p *Process) bsMatch(in *instr, pc *int) bool {
 	ctx := p.get(&in.args[1])
 	bin, pos := h.MatchState(ctx)
 	data, off, size := h.Bits(bin)
-	cmds := in.args[2].list
+	cmds := in.list
 	failTo := func() bool {
 		*pc = in.args[0].n
 		return false

@@ -3,6 +3,7 @@ package vm
 import (
 	"bufio"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -68,7 +69,7 @@ func TestConformance(t *testing.T) {
 // runConformance runs NAME:start() from the fixtures of one release and
 // prints the result as ~w does.
 func runConformance(dir, name string) (string, error) {
-	m := New(Options{Load: dirLoader(dir)})
+	m := New(Options{Load: dirLoader(dir), Stderr: io.Discard})
 	out, err := m.Run(name, "start")
 	if err != nil {
 		return "", err

@@ -113,7 +113,7 @@ func (p *Process) run(reds int) (status runStatus) {
 			goto outOfBudget
 		}
 		if traceVM {
-			fmt.Printf("%s:%d %s\n", mod.Name(), pc, in.op)
+			fmt.Printf("%s:%d %s\n", mod.Name(), pc, opName(in.op))
 		}
 		pc++
 		switch in.op {
@@ -234,8 +234,8 @@ func (p *Process) run(reds int) (status runStatus) {
 		case beam.OpInit:
 			p.set(&in.args[0], term.Nil)
 		case beam.OpInitYregs:
-			for i := range in.args[0].list {
-				p.set(&in.args[0].list[i], term.Nil)
+			for i := range in.list {
+				p.set(&in.list[i], term.Nil)
 			}
 		case beam.OpDeallocate:
 			p.stack = p.stack[:len(p.stack)-in.args[0].n]
@@ -245,6 +245,41 @@ func (p *Process) run(reds int) (status runStatus) {
 		case beam.OpReturn:
 			goto doReturn
 
+		case opMoveXX:
+			x[in.args[1].n] = x[in.args[0].n]
+		case opMoveXY:
+			p.stack[len(p.stack)-1-in.args[1].n] = x[in.args[0].n]
+		case opMoveYX:
+			x[in.args[1].n] = p.stack[len(p.stack)-1-in.args[0].n]
+		case opMoveCX:
+			x[in.args[1].n] = in.args[0].t
+		case opGetTupleElementXX:
+			x[in.args[2].n] = h.TupleElems(x[in.args[0].n])[in.args[1].n]
+		case opIsTaggedTupleX:
+			t := x[in.args[1].n]
+			if !h.IsTuple(t) || h.TupleSize(t) != in.args[2].n || h.TupleElems(t)[0] != in.args[3].t {
+				pc = in.args[0].n
+			}
+		case opIsNonemptyListX:
+			if !x[in.args[1].n].IsCons() {
+				pc = in.args[0].n
+			}
+		case opIsNilX:
+			if x[in.args[1].n] != term.Nil {
+				pc = in.args[0].n
+			}
+		case opGetListXXX:
+			hd, tl := h.HeadTail(x[in.args[0].n])
+			x[in.args[1].n], x[in.args[2].n] = hd, tl
+		case opIsEqExactXC:
+			if x[in.args[1].n] != in.args[2].t {
+				pc = in.args[0].n
+			}
+		case opTestArityX:
+			t := x[in.args[1].n]
+			if !h.IsTuple(t) || h.TupleSize(t) != in.args[2].n {
+				pc = in.args[0].n
+			}
 		case beam.OpMove:
 			p.set(&in.args[1], p.get(&in.args[0]))
 		case beam.OpSwap:
@@ -264,7 +299,7 @@ func (p *Process) run(reds int) (status runStatus) {
 		case beam.OpPutList:
 			p.set(&in.args[2], h.Cons(p.get(&in.args[0]), p.get(&in.args[1])))
 		case beam.OpPutTuple2:
-			elems := in.args[1].list
+			elems := in.list
 			t := h.MakeTuple(len(elems))
 			dst := h.TupleElems(t)
 			for i := range elems {
@@ -281,7 +316,7 @@ func (p *Process) run(reds int) (status runStatus) {
 			src := h.TupleElems(p.get(&in.args[2]))
 			t := h.Tuple(src...)
 			dst := h.TupleElems(t)
-			upd := in.args[4].list
+			upd := in.list
 			for i := 0; i+1 < len(upd); i += 2 {
 				dst[upd[i].num()-1] = p.get(&upd[i+1])
 			}
@@ -469,7 +504,7 @@ func (p *Process) run(reds int) (status runStatus) {
 		// Funs.
 		case beam.OpMakeFun3:
 			lam := in.args[0].n
-			env := in.args[2].list
+			env := in.list
 			free := make([]term.Term, len(env))
 			for i := range env {
 				free[i] = p.get(&env[i])
@@ -540,7 +575,7 @@ func (p *Process) run(reds int) (status runStatus) {
 				p.ErrorTuple(term.AtomBadmap, src)
 				goto fail
 			}
-			kv := in.args[4].list
+			kv := in.list
 			keys := make([]term.Term, 0, len(kv)/2)
 			vals := make([]term.Term, 0, len(kv)/2)
 			for i := 0; i+1 < len(kv); i += 2 {
@@ -565,7 +600,7 @@ func (p *Process) run(reds int) (status runStatus) {
 			p.set(&in.args[2], r)
 		case beam.OpHasMapFields:
 			m := p.get(&in.args[1])
-			for _, k := range in.args[2].list {
+			for _, k := range in.list {
 				if _, ok := h.MapGet(m, p.get(&k)); !ok {
 					pc = in.args[0].n
 					break
@@ -573,7 +608,7 @@ func (p *Process) run(reds int) (status runStatus) {
 			}
 		case beam.OpGetMapElements:
 			m := p.get(&in.args[1])
-			kd := in.args[2].list
+			kd := in.list
 			// All keys are looked up before any destination is written,
 			// since a destination may also be the map's register.
 			var vals [8]term.Term

@@ -64,9 +64,10 @@ func (m *Module) exported(f term.Term, arity int) (int, bool) {
 // import, a native, a select table…).
 type instr struct {
 	op   beam.Opcode
-	loc  int32 // index into the module's line table (0: none)
 	fast uint8 // a small-integer fast path (fastAdd…), for bif2/gc_bif2
+	loc  int32 // index into the module's line table (0: none)
 	args []arg
+	list []arg // the elements of the list operand, always the last one
 	ext  any
 }
 
@@ -79,7 +80,7 @@ const (
 	argFR                   // float register n
 	argLabel                // n is the resolved pc; -1 for "no label"
 	argUint                 // n is an unsigned number (arity, live, index…)
-	argList                 // list holds the elements
+	argList                 // the elements are the instruction's list
 	argAlloc                // n is the number of words needed
 )
 
@@ -87,7 +88,6 @@ type arg struct {
 	kind argKind
 	n    int
 	t    term.Term
-	list []arg
 }
 
 // num is the value of a number operand, whether encoded as u or i.
@@ -372,6 +372,18 @@ func (l *loader) translate() error {
 			ni.ext = len(l.mod.funcs) - 1
 		}
 		for k, o := range in.Args {
+			if o.Kind == beam.KindList {
+				ni.list = make([]arg, len(o.List))
+				for i, e := range o.List {
+					a, err := l.operand(in, e)
+					if err != nil {
+						return err
+					}
+					ni.list[i] = a
+				}
+				ni.args[k] = arg{kind: argList, n: len(o.List)}
+				continue
+			}
 			a, err := l.operand(in, o)
 			if err != nil {
 				return err
@@ -392,6 +404,9 @@ func (l *loader) translate() error {
 		for k := range in.args {
 			l.bindLiterals(&in.args[k], l.bigTerms)
 		}
+		for k := range in.list {
+			l.bindLiterals(&in.list[k], l.bigTerms)
+		}
 		if err := l.prepare(in); err != nil {
 			return err
 		}
@@ -410,9 +425,6 @@ func (l *loader) bindLiterals(a *arg, extra []term.Term) {
 			a.t = l.literals[a.n]
 		}
 		a.n = 0
-	}
-	for i := range a.list {
-		l.bindLiterals(&a.list[i], extra)
 	}
 }
 
@@ -471,15 +483,7 @@ func (l *loader) operand(in *beam.Instr, o beam.Operand) (arg, error) {
 		}
 		return arg{kind: argConst, n: int(o.Val)}, nil
 	case beam.KindList:
-		list := make([]arg, len(o.List))
-		for i, e := range o.List {
-			a, err := l.operand(in, e)
-			if err != nil {
-				return arg{}, err
-			}
-			list[i] = a
-		}
-		return arg{kind: argList, list: list}, nil
+		return arg{}, l.errorf(in, "a list inside a list")
 	case beam.KindFloat:
 		return arg{}, l.errorf(in, "legacy float operand (pre-OTP R16 code) is not supported")
 	}

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,7 +63,7 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		m := New(Options{Stdout: &strings.Builder{}})
+		m := New(Options{Stdout: io.Discard, Stderr: io.Discard})
 		mod, err := m.LoadFile("fuzz.beam", file)
 		if err != nil {
 			return

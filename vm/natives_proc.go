@@ -822,11 +822,10 @@ func (p *Process) infoItem(q *Process, item term.Term) (term.Term, bool) {
 	}
 	if q == p {
 		p.publishStats()
-		return p.ownInfo(item, h, true), true
 	}
 	q.mbox.Lock()
 	defer q.mbox.Unlock()
-	return q.ownInfo(item, h, q.state != stateRunning), true
+	return q.ownInfo(item, h, q == p || q.state != stateRunning), true
 }
 
 // ownInfo answers an item from q's own state, building on heap h. quiet

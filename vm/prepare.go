@@ -70,13 +70,14 @@ func (l *loader) prepare(in *instr) error {
 	if e, ok := in.ext.(*export); ok && (in.op == beam.OpBif2 || in.op == beam.OpGcBif2) {
 		in.fast = fastOps[e.mfa]
 	}
+	defer specialize(in)
 	switch in.op {
 	case beam.OpBsMatchString, beam.OpBsCreateBin:
 		in.ext = l.mod.strings
 	case beam.OpSelectVal:
-		in.ext = newSelectTable(in.args[1].n, in.args[2].list, false)
+		in.ext = newSelectTable(in.args[1].n, in.list, false)
 	case beam.OpSelectTupleArity:
-		in.ext = newSelectTable(in.args[1].n, in.args[2].list, true)
+		in.ext = newSelectTable(in.args[1].n, in.list, true)
 	case beam.OpMakeFun3, beam.OpMakeFun2:
 		if n := in.args[0].n; n < 0 || n >= len(l.f.Funs) {
 			return l.errorf(nil, "%s: fun %d out of range (%d funs)", in.op, n, len(l.f.Funs))

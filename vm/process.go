@@ -138,7 +138,7 @@ func (p *Process) where() string {
 	}
 	s := fmt.Sprintf("%s pc %d", p.curMod.Name(), p.lastLine)
 	if f, ok := p.curMod.funcAt(p.lastLine); ok {
-		s += fmt.Sprintf(" (%s/%d, %s)", term.AtomName(f.name), f.arity, p.curMod.code[p.lastLine].op)
+		s += fmt.Sprintf(" (%s/%d, %s)", term.AtomName(f.name), f.arity, opName(p.curMod.code[p.lastLine].op))
 	}
 	return s
 }
