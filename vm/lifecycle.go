@@ -59,7 +59,7 @@ func (m *Machine) spawn(parent *Process, src *term.Heap, spec spawnSpec) (*Proce
 		if spec.monitor {
 			ref = m.nextRef.Add(1)
 			parent.setMonitor(ref, monitorEntry{p.id, term.NoValue})
-			p.monitoredBy[ref] = monitorEntry{parent.id, term.NoValue}
+			p.addMonitoredByLocked(ref, monitorEntry{parent.id, term.NoValue})
 		}
 	}
 	m.rq.push(p)
@@ -154,7 +154,7 @@ func (p *Process) exit() {
 	// No link or monitor can be added now that it has exited.
 	p.infoMu.Lock()
 	links, monitoredBy, monitors := p.links, p.monitoredBy, p.monitors
-	p.links, p.monitoredBy, p.monitors = map[uint64]bool{}, map[uint64]monitorEntry{}, map[uint64]monitorEntry{}
+	p.links, p.monitoredBy, p.monitors = nil, nil, nil
 	p.infoMu.Unlock()
 	for id := range links {
 		if to := m.process(id); to != nil {

@@ -312,7 +312,7 @@ func bifLink(p *Process, args []term.Term) term.Term {
 		return term.True
 	}
 	to := p.m.process(id)
-	if to == nil || !to.attach(func() { to.links[p.id] = true }) {
+	if to == nil || !to.attach(func() { to.addLinkLocked(p.id) }) {
 		if !p.trapExit {
 			return p.Error(term.AtomNoproc)
 		}
@@ -363,7 +363,7 @@ func bifMonitor(p *Process, args []term.Term) term.Term {
 	}
 	id := p.m.nextRef.Add(1)
 	ref := h.Ref(id)
-	if to == nil || !to.attach(func() { to.monitoredBy[id] = monitorEntry{p.id, name} }) {
+	if to == nil || !to.attach(func() { to.addMonitoredByLocked(id, monitorEntry{p.id, name}) }) {
 		who := target
 		if name != term.NoValue {
 			who = h.Tuple(name, term.AtomNonode)

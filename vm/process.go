@@ -83,6 +83,27 @@ type Process struct {
 	scratch [3]term.Term // arguments of bif instructions, without allocating
 }
 
+// initialHeapWords is a new process's heap: small, since most processes
+// hold little, and a million of them must fit in well under a GiB. It
+// grows by doubling as needed.
+const initialHeapWords = 24
+
+// The link and monitor maps are made on first use: most processes have
+// none. Callers hold infoMu.
+func (p *Process) addLinkLocked(id uint64) {
+	if p.links == nil {
+		p.links = map[uint64]bool{}
+	}
+	p.links[id] = true
+}
+
+func (p *Process) addMonitoredByLocked(ref uint64, e monitorEntry) {
+	if p.monitoredBy == nil {
+		p.monitoredBy = map[uint64]monitorEntry{}
+	}
+	p.monitoredBy[ref] = e
+}
+
 func (p *Process) hasLink(id uint64) bool {
 	p.infoMu.Lock()
 	defer p.infoMu.Unlock()
@@ -92,7 +113,7 @@ func (p *Process) hasLink(id uint64) bool {
 func (p *Process) setLink(id uint64, on bool) {
 	p.infoMu.Lock()
 	if on {
-		p.links[id] = true
+		p.addLinkLocked(id)
 	} else {
 		delete(p.links, id)
 	}
@@ -110,6 +131,9 @@ type monitorEntry struct {
 func (p *Process) setMonitor(ref uint64, e monitorEntry) {
 	p.infoMu.Lock()
 	if e.pid != 0 {
+		if p.monitors == nil {
+			p.monitors = map[uint64]monitorEntry{}
+		}
 		p.monitors[ref] = e
 	} else {
 		delete(p.monitors, ref)
@@ -165,17 +189,14 @@ type codePtr struct {
 func newProcess(m *Machine) *Process {
 	id := m.nextPid.Add(1)
 	return &Process{
-		m:           m,
-		id:          id,
-		pid:         term.MakePid(id),
-		heap:        term.NewHeap(64),
-		gcLimit:     1024,
-		links:       map[uint64]bool{},
-		monitors:    map[uint64]monitorEntry{},
-		monitoredBy: map[uint64]monitorEntry{},
-		initFun:     term.NoValue,
-		priority:    atomNormalPrio,
-		mqd:         atomOnHeap,
+		m:        m,
+		id:       id,
+		pid:      term.MakePid(id),
+		heap:     term.NewHeap(initialHeapWords),
+		gcLimit:  1024,
+		initFun:  term.NoValue,
+		priority: atomNormalPrio,
+		mqd:      atomOnHeap,
 	}
 }
 
