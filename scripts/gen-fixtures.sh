@@ -40,6 +40,7 @@ FIXTURE_DIRS=(
 	vm/beam/testdata
 	examples/hello
 	bench
+	cmd/avm/testdata/erl
 )
 # Directories whose programs (modules exporting start/0) get .want files.
 WANT_DIRS=(

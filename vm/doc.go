@@ -44,6 +44,31 @@
 // word naming the handler and its frame) and arrive with x0 = NoValue and
 // class, reason and stacktrace in x1–x3, as BEAM does.
 //
+// # Scheduling
+//
+// M:N: one worker goroutine per scheduler (Options.Schedulers, default one
+// per CPU) takes runnable processes from a shared run queue and runs each
+// for a slice of 4000 reductions (calls). The X registers belong to the
+// worker; a process that yields keeps only its live arguments, so a process
+// waiting in receive is a struct, a stack and a heap, off the run queue.
+// Goroutine-per-process was rejected: it costs a goroutine stack per
+// process, gives up reduction fairness and still needs a mailbox of our own
+// for selective receive.
+//
+// Messages are copied: the sender copies into a heap fragment, the
+// receiver into its heap when it takes the message in; binaries' bytes are
+// shared. Exit signals travel in the same inbox, so signals between two
+// processes keep their order; links and monitors are recorded on both ends
+// at once.
+//
+// Memory accounting: process_info heap_size is the words allocated in the
+// process heap (at least OTP's 233 minimum), stack_size the words on its
+// stack, memory 8 bytes a word of both plus an estimate of the process
+// struct. erlang:memory/0,1 reports the Go runtime's heap in use (where
+// every process heap lives) as processes, and the rest as system; binaries
+// are not counted apart. max_heap_size is checked against heap plus stack
+// after each collection.
+//
 // Erlang exceptions are VM state; bad input files are errors naming the
 // file and place; a Go panic in the interpreter is a VM bug and becomes an
 // error of the process (Outcome.Panic), never a crash of avm.

@@ -7,6 +7,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/avmtool/avm/vm"
 )
 
 // Exit statuses.
@@ -33,6 +35,7 @@ func Main(args []string) int {
 }
 
 func run(args []string, io streams) int {
+	vm.Version, _ = buildVersion()
 	root := newRootCmd(io)
 	root.SetArgs(args)
 	err := root.Execute()

@@ -15,8 +15,14 @@ import (
 	"github.com/avmtool/avm/vm/term"
 )
 
+// runOptions are the flags of avm run.
+type runOptions struct {
+	schedulers int
+}
+
 func newRunCmd(io streams) *cobra.Command {
-	return &cobra.Command{
+	var opts runOptions
+	cmd := &cobra.Command{
 		Use:   "run FILE.beam…",
 		Short: "Run an application as AtomVM does",
 		Long: `Run loads the given .beam files and calls start/0 of the first module that
@@ -27,15 +33,20 @@ current directory, then beside the given files.`,
 		Example: "  avm run hello.beam\n  avm run app.beam lib1.beam lib2.beam",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runFiles(io, args)
+			if opts.schedulers < 0 {
+				return fmt.Errorf("--schedulers must be 1 or more (0 means one per CPU), not %d", opts.schedulers)
+			}
+			return runFiles(io, opts, args)
 		},
 	}
+	cmd.Flags().IntVar(&opts.schedulers, "schedulers", 0, "how many processes run in parallel (default: one per CPU)")
+	return cmd
 }
 
-func runFiles(io streams, files []string) error {
+func runFiles(io streams, opts runOptions, files []string) error {
 	var dirs []string
 	dirs = append(dirs, ".")
-	m := vm.New(vm.Options{Stdout: io.Out, Stderr: io.Err, Load: func(module string) ([]byte, error) {
+	m := vm.New(vm.Options{Stdout: io.Out, Stderr: io.Err, Schedulers: opts.schedulers, Load: func(module string) ([]byte, error) {
 		for _, d := range dirs {
 			data, err := os.ReadFile(filepath.Join(d, module+".beam"))
 			if err == nil {
