@@ -32,14 +32,16 @@ func (m *Machine) spawn(parent *Process, src *term.Heap, spec spawnSpec) (*Proce
 	h := p.heap
 	if spec.minHeap > 0 {
 		h.Reserve(spec.minHeap)
-		p.minHeap = spec.minHeap
+		p.changeSettings().minHeap = spec.minHeap
 	}
-	p.maxHeap = spec.maxHeap
-	if spec.priority != term.NoValue && spec.priority != 0 {
-		p.priority = spec.priority
+	if spec.maxHeap != (maxHeapSetting{}) {
+		p.changeSettings().maxHeap = spec.maxHeap
+	}
+	if spec.priority != 0 {
+		p.changeSettings().priority = spec.priority
 	}
 	if spec.mqd != 0 {
-		p.mqd = spec.mqd
+		p.changeSettings().mqd = spec.mqd
 	}
 	if spec.fun != term.NoValue {
 		p.initFun = h.CopyFrom(src, spec.fun)

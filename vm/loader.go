@@ -343,6 +343,21 @@ func (l *loader) translate() error {
 	out := make([]instr, 0, len(code))
 	loc := int32(0)
 	l.bigHeap = term.NewHeap(0)
+	// Operands of all instructions live in one slab, in code order, so the
+	// interpreter reads them from memory next to the previous ones.
+	total := 0
+	for i := range code {
+		total += len(code[i].Args)
+		for _, o := range code[i].Args {
+			total += len(o.List)
+		}
+	}
+	slab := make([]arg, total)
+	take := func(n int) []arg {
+		s := slab[:n:n]
+		slab = slab[n:]
+		return s
+	}
 	for i := range code {
 		in := &code[i]
 		switch in.Op {
@@ -367,13 +382,13 @@ func (l *loader) translate() error {
 		if !supported(in.Op) {
 			return l.errorf(in, "unsupported opcode %d (%s): obsolete, or newer than OTP 29", int(in.Op), in.Op)
 		}
-		ni := instr{op: in.Op, loc: loc, args: make([]arg, len(in.Args))}
+		ni := instr{op: in.Op, loc: loc, args: take(len(in.Args))}
 		if in.Op == beam.OpFuncInfo {
 			ni.ext = len(l.mod.funcs) - 1
 		}
 		for k, o := range in.Args {
 			if o.Kind == beam.KindList {
-				ni.list = make([]arg, len(o.List))
+				ni.list = take(len(o.List))
 				for i, e := range o.List {
 					a, err := l.operand(in, e)
 					if err != nil {

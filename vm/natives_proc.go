@@ -554,21 +554,21 @@ func bifProcessFlag(p *Process, args []term.Term) term.Term {
 		if !validPriority(v) {
 			return p.Badarg()
 		}
-		old := p.priority
-		p.priority = v
+		old := p.setting().priority
+		p.changeSettings().priority = v
 		return old
 	case term.AtomMaxHeapSize:
 		mh, ok := parseMaxHeap(p.heap, v)
 		if !ok {
 			return p.Badarg()
 		}
-		old := p.maxHeap
-		p.maxHeap = mh
+		old := p.setting().maxHeap
+		p.changeSettings().maxHeap = mh
 		return old.term(p.heap)
 	case term.AtomMinHeapSize:
 		if n, ok := p.heap.Int64(v); ok && n >= 0 {
-			old := max(p.minHeap, minHeapWords)
-			p.minHeap = int(n)
+			old := max(p.setting().minHeap, minHeapWords)
+			p.changeSettings().minHeap = int(n)
 			return term.MakeSmall(int64(old))
 		}
 	case atomFullsweep, atomMinBinVheap:
@@ -577,14 +577,14 @@ func bifProcessFlag(p *Process, args []term.Term) term.Term {
 		}
 	case atomSensitive:
 		if v.IsBoolean() {
-			old := p.sensitive
-			p.sensitive = v == term.True
+			old := p.setting().sensitive
+			p.changeSettings().sensitive = v == term.True
 			return term.Bool(old)
 		}
 	case atomMsgQueueData:
 		if v == atomOnHeap || v == atomOffHeap {
-			old := p.mqd
-			p.mqd = v
+			old := p.setting().mqd
+			p.changeSettings().mqd = v
 			return old
 		}
 	}
@@ -720,6 +720,10 @@ func bifProcessInfo(p *Process, args []term.Term) term.Term {
 	q := p
 	if args[0].PidID() != p.id {
 		q = p.m.process(args[0].PidID())
+	} else if p.handleSignals() {
+		// Asking about itself, a process first takes in the signals sent to
+		// it, as in OTP; an exit signal among them ends it here.
+		return term.NoValue
 	}
 	if q == nil {
 		for _, it := range items {
@@ -822,10 +826,24 @@ func (p *Process) infoItem(q *Process, item term.Term) (term.Term, bool) {
 	}
 	if q == p {
 		p.publishStats()
+		q.mbox.Lock()
+		defer q.mbox.Unlock()
+		return q.ownInfo(item, h, true), true
 	}
-	q.mbox.Lock()
+	// A running process finishes its slice soon: wait for that, so the
+	// answer reflects every signal sent before (as in OTP). Two processes
+	// asking about each other give up after a while and read the figures
+	// published at the end of the last slice.
+	for tries := 0; ; tries++ {
+		q.mbox.Lock()
+		if q.state != stateRunning || tries == 10000 {
+			break
+		}
+		q.mbox.Unlock()
+		runtime.Gosched()
+	}
 	defer q.mbox.Unlock()
-	return q.ownInfo(item, h, q == p || q.state != stateRunning), true
+	return q.ownInfo(item, h, q.state != stateRunning), true
 }
 
 // ownInfo answers an item from q's own state, building on heap h. quiet
@@ -892,13 +910,13 @@ func (q *Process) ownInfo(item term.Term, h *term.Heap, quiet bool) term.Term {
 		}
 		return h.Tuple(q.initM, q.initF, term.MakeSmall(int64(q.heap.ListLen(q.initArgs))))
 	case term.AtomMaxHeapSize:
-		return q.maxHeap.term(h)
+		return q.setting().maxHeap.term(h)
 	case term.AtomMinHeapSize:
-		return term.MakeSmall(int64(max(q.minHeap, minHeapWords)))
+		return term.MakeSmall(int64(max(q.setting().minHeap, minHeapWords)))
 	case atomPriority:
-		return q.priority
+		return q.setting().priority
 	case atomMsgQueueData:
-		return q.mqd
+		return q.setting().mqd
 	}
 	return term.AtomUndefined
 }

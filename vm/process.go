@@ -19,11 +19,12 @@ type Process struct {
 	id   uint64
 	pid  term.Term
 	heap *term.Heap
+	// heapStore holds the heap itself, saving an allocation per process.
+	heapStore term.Heap
 
 	x     []term.Term // X registers; the scheduler's register file while running
 	fr    []float64   // floating-point registers
 	stack []term.Term // frames: [CP, y(n-1) … y(0)], y(0) on top
-	cp    codePtr     // continuation of the running function
 	dict  []term.Term // process dictionary: alternating keys and values
 
 	// The exception being raised: class, reason and the stacktrace built
@@ -57,16 +58,12 @@ type Process struct {
 	monitors    map[uint64]monitorEntry // monitor ref id → monitored process
 	monitoredBy map[uint64]monitorEntry // monitor ref id → monitoring process
 	trapExit    bool
-	maxHeap     maxHeapSetting
-	minHeap     int
-	priority    term.Term // only reported: every process runs at one priority
-	mqd         term.Term // message_queue_data, only reported
+	settings    *procSettings // nil while every setting has its default
 
 	// stats are published under mbox at the end of each slice, for
 	// process_info from other processes.
 	stats procStats
 
-	sensitive   bool
 	hibernating bool          // in erlang:hibernate/3, waiting for a message
 	groupLeader atomic.Uint64 // pid id of the group leader
 
@@ -81,6 +78,35 @@ type Process struct {
 	outcome      *Outcome    // how the process ended
 
 	scratch [3]term.Term // arguments of bif instructions, without allocating
+}
+
+// procSettings are the process flags few processes change; they live
+// apart so that a process that changes none does not carry them.
+type procSettings struct {
+	maxHeap   maxHeapSetting
+	minHeap   int
+	priority  term.Term // only reported: every process runs at one priority
+	mqd       term.Term // message_queue_data, only reported
+	sensitive bool
+}
+
+var defaultSettings = procSettings{priority: atomNormalPrio, mqd: atomOnHeap}
+
+// setting returns the process's settings for reading.
+func (p *Process) setting() *procSettings {
+	if p.settings == nil {
+		return &defaultSettings
+	}
+	return p.settings
+}
+
+// changeSettings returns the process's own settings, for changing.
+func (p *Process) changeSettings() *procSettings {
+	if p.settings == nil {
+		s := defaultSettings
+		p.settings = &s
+	}
+	return p.settings
 }
 
 // initialHeapWords is a new process's heap: small, since most processes
@@ -188,16 +214,16 @@ type codePtr struct {
 
 func newProcess(m *Machine) *Process {
 	id := m.nextPid.Add(1)
-	return &Process{
-		m:        m,
-		id:       id,
-		pid:      term.MakePid(id),
-		heap:     term.NewHeap(initialHeapWords),
-		gcLimit:  1024,
-		initFun:  term.NoValue,
-		priority: atomNormalPrio,
-		mqd:      atomOnHeap,
+	p := &Process{
+		m:       m,
+		id:      id,
+		pid:     term.MakePid(id),
+		gcLimit: 1024,
+		initFun: term.NoValue,
 	}
+	p.heapStore.Init(initialHeapWords)
+	p.heap = &p.heapStore
+	return p
 }
 
 // Heap is the process heap, where natives build their results.
@@ -251,7 +277,7 @@ func (p *Process) maybeGC(live int) bool {
 	if u*2 > p.gcLimit {
 		p.gcLimit = u * 2
 	}
-	if mh := p.maxHeap; mh.size > 0 && mh.kill && u+len(p.stack) > mh.size {
+	if mh := p.setting().maxHeap; mh.size > 0 && mh.kill && u+len(p.stack) > mh.size {
 		p.killedBy(term.AtomKilled)
 		return false
 	}

@@ -22,6 +22,12 @@ func NewHeap(words int) *Heap {
 	return &Heap{words: make([]Term, 0, words)}
 }
 
+// Init makes h an empty heap with room for words terms, for heaps that
+// are part of a larger struct.
+func (h *Heap) Init(words int) {
+	*h = Heap{words: make([]Term, 0, words)}
+}
+
 // Used is the number of words allocated.
 func (h *Heap) Used() int { return len(h.words) }
 
