@@ -173,8 +173,33 @@ func (p *Process) run(reds int) (status runStatus) {
 			}
 			p.set(&in.args[1], r)
 		case beam.OpBif1, beam.OpBif2, beam.OpBif3, beam.OpGcBif1, beam.OpGcBif2, beam.OpGcBif3:
-			if in.fast != 0 && p.fastArith(in) {
-				break
+			if in.fast != 0 {
+				// Small integers: computed here, without calling the native.
+				base := int(in.base)
+				a, b := p.get(&in.args[base]), p.get(&in.args[base+1])
+				if a.IsSmall() && b.IsSmall() {
+					x, y := a.Small(), b.Small()
+					var r int64
+					ok := true
+					switch in.fast {
+					case fastAdd:
+						r = x + y
+					case fastSub:
+						r = x - y
+					case fastMul:
+						r, ok = term.MulSmall(x, y)
+					case fastBand:
+						r = x & y
+					case fastBor:
+						r = x | y
+					case fastBxor:
+						r = x ^ y
+					}
+					if ok && term.FitsSmall(r) {
+						p.set(&in.args[base+2], term.MakeSmall(r))
+						break
+					}
+				}
 			}
 			e := in.ext.(*export)
 			first, n := 2, 1 // bif1: Fail Bif Arg Dst; gc_bif: Fail Live Bif Args… Dst
@@ -754,14 +779,18 @@ func (p *Process) run(reds int) (status runStatus) {
 
 	doReturn:
 		{
-			cp := p.stack[len(p.stack)-1]
+			cp := p.stack[len(p.stack)-1].CPValue()
 			p.stack = p.stack[:len(p.stack)-1]
-			ret, ok := p.m.decodeCP(cp)
-			if !ok {
+			if uint32(cp>>32) == mod.id { // a return within the module
+				pc = int(uint32(cp))
+				continue
+			}
+			if cp == topCP {
 				p.outcome = &Outcome{Heap: h, Value: x[0]}
 				return statusExit
 			}
-			mod, pc, code = ret.mod, ret.pc, ret.mod.code
+			mod = moduleByID(uint32(cp >> 32))
+			pc, code = int(uint32(cp)), mod.code
 			p.curMod = mod
 			continue
 		}
@@ -815,43 +844,6 @@ var fastOps = map[mfa]uint8{
 	{term.AtomErlang, term.Atom("band"), 2}: fastBand,
 	{term.AtomErlang, term.Atom("bor"), 2}:  fastBor,
 	{term.AtomErlang, term.Atom("bxor"), 2}: fastBxor,
-}
-
-// fastArith computes a two-argument operator on small integers, reporting
-// false when an argument is not one or the result does not fit.
-func (p *Process) fastArith(in *instr) bool {
-	first := 2
-	if in.op == beam.OpGcBif2 {
-		first = 3
-	}
-	a, b := p.get(&in.args[first]), p.get(&in.args[first+1])
-	if !a.IsSmall() || !b.IsSmall() {
-		return false
-	}
-	x, y := a.Small(), b.Small()
-	var r int64
-	switch in.fast {
-	case fastAdd:
-		r = x + y
-	case fastSub:
-		r = x - y
-	case fastMul:
-		var ok bool
-		if r, ok = term.MulSmall(x, y); !ok {
-			return false
-		}
-	case fastBand:
-		r = x & y
-	case fastBor:
-		r = x | y
-	case fastBxor:
-		r = x ^ y
-	}
-	if !term.FitsSmall(r) {
-		return false
-	}
-	p.set(&in.args[first+2], term.MakeSmall(r))
-	return true
 }
 
 // step counts one instruction against the machine's step limit (set by

@@ -65,6 +65,7 @@ func (m *Module) exported(f term.Term, arity int) (int, bool) {
 type instr struct {
 	op   beam.Opcode
 	fast uint8 // a small-integer fast path (fastAdd…), for bif2/gc_bif2
+	base uint8 // with fast: the index of the first argument operand
 	loc  int32 // index into the module's line table (0: none)
 	args []arg
 	list []arg // the elements of the list operand, always the last one

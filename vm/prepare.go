@@ -69,6 +69,10 @@ func (l *loader) prepare(in *instr) error {
 	}
 	if e, ok := in.ext.(*export); ok && (in.op == beam.OpBif2 || in.op == beam.OpGcBif2) {
 		in.fast = fastOps[e.mfa]
+		in.base = 2 // bif2: Fail Bif A B Dst
+		if in.op == beam.OpGcBif2 {
+			in.base = 3 // gc_bif2: Fail Live Bif A B Dst
+		}
 	}
 	defer specialize(in)
 	switch in.op {
