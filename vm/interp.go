@@ -770,7 +770,8 @@ func (p *Process) run(reds int) (status runStatus) {
 		// Reductions are counted on calls; a process whose slice is used
 		// up yields here, where only the arguments are live.
 		p.reductions++
-		if reds--; reds <= 0 {
+		if reds--; reds <= 0 || p.yieldNow {
+			p.yieldNow = false
 			p.resume = codePtr{mod, pc}
 			p.xsave = append(p.xsave[:0], x[:arity]...)
 			return statusYield

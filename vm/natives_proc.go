@@ -650,8 +650,9 @@ func bifReadTimer(p *Process, args []term.Term) term.Term {
 	return term.MakeSmall(left)
 }
 
+// bifYield ends the process's slice at its next call, letting others run.
 func bifYield(p *Process, args []term.Term) term.Term {
-	runtime.Gosched()
+	p.yieldNow = true
 	return term.True
 }
 

@@ -64,6 +64,7 @@ type Process struct {
 	// process_info from other processes.
 	stats procStats
 
+	yieldNow    bool          // erlang:yield/0 was called: end the slice at the next call
 	hibernating bool          // in erlang:hibernate/3, waiting for a message
 	groupLeader atomic.Uint64 // pid id of the group leader
 

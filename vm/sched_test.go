@@ -1,0 +1,19 @@
+package vm
+
+import (
+	"io"
+	"testing"
+)
+
+// TestOneSchedulerIsFair runs the fairness program on a single scheduler:
+// three endless loops must not starve the main process.
+func TestOneSchedulerIsFair(t *testing.T) {
+	m := New(Options{Load: dirLoader(conformanceDir + "/otp25"), Stderr: io.Discard, Schedulers: 1})
+	out, err := m.Run("proc_fairness", "start")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := out.Heap.Format(out.Value); got != "{pong,[killed,killed,killed]}" {
+		t.Errorf("got %s", got)
+	}
+}
