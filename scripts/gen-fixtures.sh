@@ -41,6 +41,7 @@ FIXTURE_DIRS=(
 	examples/hello
 	bench
 	cmd/avm/testdata/erl
+	packbeam/testdata
 )
 # Directories whose programs (modules exporting start/0) get .want files.
 WANT_DIRS=(

@@ -44,6 +44,8 @@ type Machine struct {
 	errMu  sync.Mutex // one crash report at a time
 	timers timerTable
 
+	archives archives // .avm archives to load modules and priv files from (archives.go)
+
 	// stepLimit, when set, ends a process after this many instructions
 	// (tests and fuzzing of code that may not terminate).
 	stepLimit uint64
@@ -95,13 +97,17 @@ func (m *Machine) Module(name string) (*Module, bool) {
 	return mod, ok
 }
 
-// ensureLoaded loads module name through Options.Load if it is not loaded.
+// ensureLoaded loads module name, if it is not loaded, from the archives
+// or else through Options.Load.
 func (m *Machine) ensureLoaded(name term.Term) (*Module, error) {
 	m.mu.RLock()
 	mod := m.byName[name]
 	m.mu.RUnlock()
 	if mod != nil {
 		return mod, nil
+	}
+	if mod, found, err := m.loadFromArchive(term.AtomName(name)); found {
+		return mod, err
 	}
 	if m.opts.Load == nil {
 		return nil, errNoModule

@@ -60,6 +60,6 @@ func newRootCmd(io streams) *cobra.Command {
 	}
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
-	root.AddCommand(newRunCmd(io), newVersionCmd(io))
+	root.AddCommand(newRunCmd(io), newPackCmd(io), newVersionCmd(io))
 	return root
 }

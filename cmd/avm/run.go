@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/avmtool/avm/packbeam"
 	"github.com/avmtool/avm/vm"
 	"github.com/avmtool/avm/vm/beam"
 	"github.com/avmtool/avm/vm/term"
@@ -23,14 +24,17 @@ type runOptions struct {
 func newRunCmd(io streams) *cobra.Command {
 	var opts runOptions
 	cmd := &cobra.Command{
-		Use:   "run FILE.beam…",
+		Use:   "run FILE.avm|FILE.beam…",
 		Short: "Run an application as AtomVM does",
-		Long: `Run loads the given .beam files and calls start/0 of the first module that
-exports it. Program output goes to stdout; when start/0 returns, avm prints
+		Long: `Run loads the given .avm archives and .beam files and calls start/0 of the
+entry point: the first start module of the first archive that has one, or
+the first .beam file that exports start/0, whichever comes first. Program
+output goes to stdout; when start/0 returns, avm prints
 "Return value: <term>" on stderr and exits 0 if the value is ok, 1 otherwise.
-Modules that are called but not given are loaded from <module>.beam in the
-current directory, then beside the given files.`,
-		Example: "  avm run hello.beam\n  avm run app.beam lib1.beam lib2.beam",
+Modules that are called but not loaded are found in the archives, in the
+order given, then as <module>.beam in the current directory, then beside
+the given files.`,
+		Example: "  avm run hello.avm\n  avm run app.avm atomvmlib.avm\n  avm run app.beam lib1.beam lib2.beam",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.schedulers < 0 {
@@ -58,10 +62,19 @@ func runFiles(io streams, opts runOptions, files []string) error {
 		}
 		return nil, fs.ErrNotExist
 	}})
-	var start string
+	var start, archiveHint string
 	for _, f := range files {
 		if strings.HasSuffix(f, ".avm") {
-			return fmt.Errorf("%s: .avm archives are not supported yet; run the .beam files", f)
+			a, err := packbeam.ReadFile(f)
+			if err != nil {
+				return err
+			}
+			m.AddArchive(f, a)
+			archiveHint = " (no start module in the archives; avm pack --start MOD sets one)"
+			if e := a.Start(); start == "" && e != nil {
+				start = e.Module()
+			}
+			continue
 		}
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -83,7 +96,7 @@ func runFiles(io streams, opts runOptions, files []string) error {
 		}
 	}
 	if start == "" {
-		return fmt.Errorf("no module exports start/0 among %s", strings.Join(files, ", "))
+		return fmt.Errorf("no module exports start/0 among %s%s", strings.Join(files, ", "), archiveHint)
 	}
 	out, err := m.Run(start, "start")
 	if err != nil {
