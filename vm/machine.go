@@ -97,8 +97,8 @@ func (m *Machine) Module(name string) (*Module, bool) {
 	return mod, ok
 }
 
-// ensureLoaded loads module name, if it is not loaded, from the archives
-// or else through Options.Load.
+// ensureLoaded loads module name, if it is not loaded, from the archives,
+// else from the bundled standard library, else through Options.Load.
 func (m *Machine) ensureLoaded(name term.Term) (*Module, error) {
 	m.mu.RLock()
 	mod := m.byName[name]
@@ -107,6 +107,9 @@ func (m *Machine) ensureLoaded(name term.Term) (*Module, error) {
 		return mod, nil
 	}
 	if mod, found, err := m.loadFromArchive(term.AtomName(name)); found {
+		return mod, err
+	}
+	if mod, found, err := m.loadFromStdlib(term.AtomName(name)); found {
 		return mod, err
 	}
 	if m.opts.Load == nil {
