@@ -25,13 +25,20 @@ func listsReverse(p *Process, args []term.Term) term.Term {
 		acc = args[1]
 	}
 	l := args[0]
+	n := 0
 	for l.IsCons() {
 		hd, tl := h.HeadTail(l)
 		acc = h.Cons(hd, acc)
 		l = tl
+		n++
 	}
 	if l != term.Nil {
-		return p.Error(term.AtomFunctionClause) // as OTP's reverse/1,2
+		// OTP's reverse/1 matches [], [_] and [_, _ | _] in Erlang before
+		// calling the reverse/2 NIF, which raises badarg.
+		if len(args) == 1 && n < 2 {
+			return p.Error(term.AtomFunctionClause)
+		}
+		return p.Badarg()
 	}
 	return acc
 }

@@ -77,7 +77,8 @@ func (h *Heap) MapFromPairs(keys, vals []Term) Term {
 	return h.mapWithKeys(h.Tuple(ks...), vs)
 }
 
-// MapPut returns m with the given keys set (added or replaced).
+// MapPut returns m with the given keys set (added or replaced). The new
+// keys are sorted and merged into m's in one pass: O(n + k log k).
 func (h *Heap) MapPut(m Term, keys, vals []Term) Term {
 	mk, mv := h.MapKeysValues(m)
 	// Fast path: every key exists, so the keys tuple is shared.
@@ -92,9 +93,49 @@ func (h *Heap) MapPut(m Term, keys, vals []Term) Term {
 		r, _ := h.MapUpdate(m, keys, vals)
 		return r
 	}
-	ks := append(append([]Term(nil), mk...), keys...)
-	vs := append(append([]Term(nil), mv...), vals...)
-	return h.MapFromPairs(ks, vs)
+	// Sort the new pairs (a later duplicate wins), then merge.
+	idx := make([]int, len(keys))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return h.CompareExact(keys[idx[a]], keys[idx[b]]) < 0 })
+	nk := make([]Term, 0, len(keys))
+	nv := make([]Term, 0, len(keys))
+	for _, i := range idx {
+		if n := len(nk); n > 0 && h.CompareExact(nk[n-1], keys[i]) == 0 {
+			nv[n-1] = vals[i]
+			continue
+		}
+		nk = append(nk, keys[i])
+		nv = append(nv, vals[i])
+	}
+	ks := make([]Term, 0, len(mk)+len(nk))
+	vs := make([]Term, 0, len(mk)+len(nk))
+	i, j := 0, 0
+	for i < len(mk) || j < len(nk) {
+		switch {
+		case j == len(nk):
+			ks, vs = append(ks, mk[i]), append(vs, mv[i])
+			i++
+		case i == len(mk):
+			ks, vs = append(ks, nk[j]), append(vs, nv[j])
+			j++
+		default:
+			switch c := h.CompareExact(mk[i], nk[j]); {
+			case c < 0:
+				ks, vs = append(ks, mk[i]), append(vs, mv[i])
+				i++
+			case c > 0:
+				ks, vs = append(ks, nk[j]), append(vs, nv[j])
+				j++
+			default:
+				ks, vs = append(ks, nk[j]), append(vs, nv[j])
+				i++
+				j++
+			}
+		}
+	}
+	return h.mapWithKeys(h.Tuple(ks...), vs)
 }
 
 // MapUpdate returns m with existing keys given new values; ok is false (and
