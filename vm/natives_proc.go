@@ -161,33 +161,23 @@ func (p *Process) spawnArgs(args []term.Term) (spawnSpec, bool) {
 	return spec, true
 }
 
-func bifSpawn(p *Process, args []term.Term) term.Term {
-	spec, ok := p.spawnArgs(args)
-	if !ok {
-		return p.Badarg()
-	}
-	child, _ := p.m.spawn(p, p.heap, spec)
-	return child.pid
-}
+func bifSpawn(p *Process, args []term.Term) term.Term        { return p.spawnWith(args, false, false) }
+func bifSpawnLink(p *Process, args []term.Term) term.Term    { return p.spawnWith(args, true, false) }
+func bifSpawnMonitor(p *Process, args []term.Term) term.Term { return p.spawnWith(args, false, true) }
 
-func bifSpawnLink(p *Process, args []term.Term) term.Term {
+// spawnWith is spawn, spawn_link and spawn_monitor: the new pid, or
+// {Pid, Ref} when monitoring.
+func (p *Process) spawnWith(args []term.Term, link, monitor bool) term.Term {
 	spec, ok := p.spawnArgs(args)
 	if !ok {
 		return p.Badarg()
 	}
-	spec.link = true
-	child, _ := p.m.spawn(p, p.heap, spec)
-	return child.pid
-}
-
-func bifSpawnMonitor(p *Process, args []term.Term) term.Term {
-	spec, ok := p.spawnArgs(args)
-	if !ok {
-		return p.Badarg()
-	}
-	spec.monitor = true
+	spec.link, spec.monitor = link, monitor
 	child, ref := p.m.spawn(p, p.heap, spec)
-	return p.heap.Tuple(child.pid, p.heap.Ref(ref))
+	if monitor {
+		return p.heap.Tuple(child.pid, p.heap.Ref(ref))
+	}
+	return child.pid
 }
 
 func bifSpawnOpt(p *Process, args []term.Term) term.Term {
