@@ -59,13 +59,20 @@ func (h *Heap) MapGet(m, k Term) (Term, bool) {
 // MapFromPairs builds a map from keys and values in any order; a later
 // duplicate key wins, as in #{K => V, K => W}.
 func (h *Heap) MapFromPairs(keys, vals []Term) Term {
+	ks, vs := h.sortPairs(keys, vals)
+	return h.mapWithKeys(h.Tuple(ks...), vs)
+}
+
+// sortPairs returns the pairs sorted by key in map-key order, a later
+// duplicate key winning.
+func (h *Heap) sortPairs(keys, vals []Term) (ks, vs []Term) {
 	idx := make([]int, len(keys))
 	for i := range idx {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return h.CompareExact(keys[idx[a]], keys[idx[b]]) < 0 })
-	ks := make([]Term, 0, len(keys))
-	vs := make([]Term, 0, len(keys))
+	ks = make([]Term, 0, len(keys))
+	vs = make([]Term, 0, len(keys))
 	for _, i := range idx {
 		if n := len(ks); n > 0 && h.CompareExact(ks[n-1], keys[i]) == 0 {
 			vs[n-1] = vals[i]
@@ -74,7 +81,7 @@ func (h *Heap) MapFromPairs(keys, vals []Term) Term {
 		ks = append(ks, keys[i])
 		vs = append(vs, vals[i])
 	}
-	return h.mapWithKeys(h.Tuple(ks...), vs)
+	return ks, vs
 }
 
 // MapPut returns m with the given keys set (added or replaced). The new
@@ -94,21 +101,7 @@ func (h *Heap) MapPut(m Term, keys, vals []Term) Term {
 		return r
 	}
 	// Sort the new pairs (a later duplicate wins), then merge.
-	idx := make([]int, len(keys))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return h.CompareExact(keys[idx[a]], keys[idx[b]]) < 0 })
-	nk := make([]Term, 0, len(keys))
-	nv := make([]Term, 0, len(keys))
-	for _, i := range idx {
-		if n := len(nk); n > 0 && h.CompareExact(nk[n-1], keys[i]) == 0 {
-			nv[n-1] = vals[i]
-			continue
-		}
-		nk = append(nk, keys[i])
-		nv = append(nv, vals[i])
-	}
+	nk, nv := h.sortPairs(keys, vals)
 	ks := make([]Term, 0, len(mk)+len(nk))
 	vs := make([]Term, 0, len(mk)+len(nk))
 	i, j := 0, 0
