@@ -184,7 +184,7 @@ func TestBifDisplayString(t *testing.T) {
 func TestBifRefsAndUnique(t *testing.T) {
 	var out bytes.Buffer
 	p := newTestMachineProcess(&out)
-	p.pid = term.MakePid(42)
+	p.id = 42
 	h := p.heap
 	r1 := callNative(t, p, "erlang", "make_ref", "[]")
 	r2 := callNative(t, p, "erlang", "make_ref", "[]")

@@ -12,7 +12,7 @@ import (
 // integer and atom keys (atoms hash by atom-table index, as in OTP, so the
 // order follows atom creation order).
 //
-// Layout of p.dict: the slots, then one small integer, the number of
+// Layout of the dictionary (procMore.dict): the slots, then one small integer, the number of
 // entries. Each slot is [] or a list of {Key, Value} tuples (OTP stores a
 // lone entry as the bare tuple; a one-element list behaves the same). The
 // table's split state follows from the number of slots. An empty
@@ -21,20 +21,20 @@ import (
 const pdInitialSlots = 8
 
 func pdSlots(p *Process) []term.Term {
-	if len(p.dict) == 0 {
+	if len(p.pdict()) == 0 {
 		return nil
 	}
-	return p.dict[:len(p.dict)-1]
+	return p.more.dict[:len(p.more.dict)-1]
 }
 
 func pdCount(p *Process) int {
-	if len(p.dict) == 0 {
+	if len(p.pdict()) == 0 {
 		return 0
 	}
-	return int(p.dict[len(p.dict)-1].Small())
+	return int(p.more.dict[len(p.more.dict)-1].Small())
 }
 
-func pdSetCount(p *Process, n int) { p.dict[len(p.dict)-1] = term.MakeSmall(int64(n)) }
+func pdSetCount(p *Process, n int) { p.more.dict[len(p.more.dict)-1] = term.MakeSmall(int64(n)) }
 
 // pdHash is OTP's MAKE_HASH: a small integer hashes to its low 32 bits, an
 // atom to its index, anything else to a structural hash.
@@ -76,7 +76,7 @@ func pdFind(p *Process, k term.Term) (slot, pos int, v term.Term) {
 }
 
 func pdGet(p *Process, k term.Term) term.Term {
-	if len(p.dict) == 0 {
+	if len(p.pdict()) == 0 {
 		return term.AtomUndefined
 	}
 	if _, pos, v := pdFind(p, k); pos >= 0 {
@@ -89,10 +89,10 @@ func pdGet(p *Process, k term.Term) term.Term {
 // entry is replaced where it is.
 func pdPut(p *Process, k, v term.Term) term.Term {
 	h := p.heap
-	if len(p.dict) == 0 {
-		p.dict = make([]term.Term, pdInitialSlots+1)
-		for i := range p.dict {
-			p.dict[i] = term.Nil
+	if len(p.pdict()) == 0 {
+		p.moreState().dict = make([]term.Term, pdInitialSlots+1)
+		for i := range p.more.dict {
+			p.more.dict[i] = term.Nil
 		}
 		pdSetCount(p, 0)
 	}
@@ -127,10 +127,10 @@ func pdGrow(p *Process) {
 		home := 1 << (bits.Len(uint(used)) - 1)
 		pos := used - home
 		// Append the new slot pos+home (== used) before the count.
-		p.dict = append(p.dict[:used], term.Nil, term.MakeSmall(int64(n)))
+		p.more.dict = append(p.more.dict[:used], term.Nil, term.MakeSmall(int64(n)))
 		used++
 		stay, move := term.Nil, term.Nil
-		for l := p.dict[pos]; l.IsCons(); l = h.Tail(l) {
+		for l := p.more.dict[pos]; l.IsCons(); l = h.Tail(l) {
 			kv := h.Head(l)
 			if pdIndex(used, pdHash(h, h.TupleElems(kv)[0])) == pos {
 				stay = h.Cons(kv, stay)
@@ -138,14 +138,14 @@ func pdGrow(p *Process) {
 				move = h.Cons(kv, move)
 			}
 		}
-		p.dict[pos], p.dict[pos+home] = stay, move
+		p.more.dict[pos], p.more.dict[pos+home] = stay, move
 	}
 }
 
 // pdErase removes k, returning its value or undefined, and shrinks the
 // table as OTP's erase does.
 func pdErase(p *Process, k term.Term) term.Term {
-	if len(p.dict) == 0 {
+	if len(p.pdict()) == 0 {
 		return term.AtomUndefined
 	}
 	h := p.heap
@@ -180,7 +180,7 @@ func pdShrink(p *Process) {
 			split = used / 2
 		}
 		split--
-		lo, hi := p.dict[split], p.dict[used-1]
+		lo, hi := p.more.dict[split], p.more.dict[used-1]
 		switch {
 		case hi == term.Nil:
 		case lo == term.Nil:
@@ -194,9 +194,9 @@ func pdShrink(p *Process) {
 				lo = h.Cons(h.Head(l), lo)
 			}
 		}
-		p.dict[split] = lo
+		p.more.dict[split] = lo
 		used--
-		p.dict = append(p.dict[:used], term.MakeSmall(int64(n)))
+		p.more.dict = append(p.more.dict[:used], term.MakeSmall(int64(n)))
 	}
 }
 
@@ -305,7 +305,9 @@ func bifErase1(p *Process, args []term.Term) term.Term   { return pdErase(p, arg
 
 func bifErase0(p *Process, _ []term.Term) term.Term {
 	all := pdAll(p, false, term.NoValue)
-	p.dict = nil
+	if p.more != nil {
+		p.more.dict = nil
+	}
 	return all
 }
 

@@ -44,7 +44,7 @@ func callNative(t *testing.T, p *Process, m, f, args string) string {
 	if n == nil {
 		t.Fatalf("no native %s:%s/%d", m, f, len(as))
 	}
-	p.exc = exception{}
+	p.setExc(exception{})
 	r := n.Fn(p, as)
 	if r == term.NoValue {
 		return term.AtomName(p.exc.class) + ":" + p.heap.Format(p.exc.reason)

@@ -13,7 +13,7 @@ import (
 // left, so the process dies.
 func (p *Process) landException(mod *Module) bool {
 	h := p.heap
-	exc := p.exc
+	exc := *p.exc
 	raw := exc.trace
 	if raw == term.NoValue {
 		raw = h.Tuple(exc.class, p.buildStacktrace(mod))
@@ -21,7 +21,7 @@ func (p *Process) landException(mod *Module) bool {
 		// erlang:raise/3 gives the stacktrace as a list.
 		raw = h.Tuple(exc.class, raw)
 	}
-	p.exc = exception{}
+	*p.exc = exception{}
 	p.x[0], p.x[1], p.x[2], p.x[3] = term.NoValue, exc.class, exc.reason, raw
 	for k := len(p.stack) - 1; k >= 0; k-- {
 		if t := p.stack[k]; t.IsCatch() {
@@ -71,7 +71,7 @@ func rawTraceClass(h *term.Heap, raw term.Term) term.Term {
 func (p *Process) buildStacktrace(mod *Module) term.Term {
 	h := p.heap
 	var frames []term.Term
-	exc := &p.exc
+	exc := p.exc
 	if exc.hasFrame {
 		loc := term.Nil
 		if exc.frameM == term.AtomErlang && exc.reason != term.AtomUndef {
@@ -81,12 +81,12 @@ func (p *Process) buildStacktrace(mod *Module) term.Term {
 		frames = append(frames, h.Tuple(exc.frameM, exc.frameF, h.List(exc.frameArgs...), loc))
 	}
 	if mod != nil {
-		if f, ok := mod.funcAt(p.lastLine); ok {
+		if f, ok := mod.funcAt(int(p.lastLine)); ok {
 			var arityOrArgs term.Term = term.MakeSmall(int64(f.arity))
 			if exc.replacesCurrent {
 				arityOrArgs = h.List(exc.frameArgs...)
 			}
-			frames = append(frames, h.Tuple(mod.name, f.name, arityOrArgs, mod.location(h, p.lastLine)))
+			frames = append(frames, h.Tuple(mod.name, f.name, arityOrArgs, mod.location(h, int(p.lastLine))))
 		}
 	}
 	for k := len(p.stack) - 1; k >= 0 && len(frames) < stackTraceDepth; k-- {

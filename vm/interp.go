@@ -108,7 +108,7 @@ func (p *Process) run(reds int) (status runStatus) {
 	arity := 0 // arguments of the call just made, live across a yield
 	for {
 		in := &code[pc]
-		p.lastLine = pc
+		p.lastLine = int32(pc)
 		if budgeted && p.step() {
 			goto outOfBudget
 		}
@@ -119,8 +119,8 @@ func (p *Process) run(reds int) (status runStatus) {
 		switch in.op {
 		case beam.OpFuncInfo:
 			fr := mod.funcs[in.ext.(int)]
-			p.exc = exception{class: term.AtomError, reason: term.AtomFunctionClause,
-				frameArgs: append([]term.Term(nil), x[:fr.arity]...), replacesCurrent: true}
+			p.setExc(exception{class: term.AtomError, reason: term.AtomFunctionClause,
+				frameArgs: append([]term.Term(nil), x[:fr.arity]...), replacesCurrent: true})
 			goto fail
 
 		case beam.OpCall:
@@ -156,7 +156,7 @@ func (p *Process) run(reds int) (status runStatus) {
 			}
 			mod, pc, code = target.mod, target.pc, target.mod.code
 			p.curMod = mod
-			arity = p.liveArgs
+			arity = int(p.liveArgs)
 			goto called
 
 		case beam.OpBif0:
@@ -215,7 +215,7 @@ func (p *Process) run(reds int) (status runStatus) {
 			case beam.OpGcBif3:
 				first, n = 3, 3
 			}
-			argv := p.scratch[:n]
+			argv := p.x[maxX : maxX+n]
 			for i := 0; i < n; i++ {
 				a := p.get(&in.args[first+i])
 				if a.IsBoxed() && h.IsMatchState(a) {
@@ -516,14 +516,14 @@ func (p *Process) run(reds int) (status runStatus) {
 			x[0] = rawTraceList(h, x[0])
 		case beam.OpRaise:
 			raw, reason := p.get(&in.args[0]), p.get(&in.args[1])
-			p.exc = exception{class: rawTraceClass(h, raw), reason: reason, trace: raw}
+			p.setExc(exception{class: rawTraceClass(h, raw), reason: reason, trace: raw})
 			goto fail
 		case beam.OpRawRaise:
 			if !isRawTrace(h, x[2]) || (x[0] != term.AtomError && x[0] != term.AtomExit && x[0] != term.AtomThrow) {
 				x[0] = term.AtomBadarg
 				break
 			}
-			p.exc = exception{class: x[0], reason: x[1], trace: x[2]}
+			p.setExc(exception{class: x[0], reason: x[1], trace: x[2]})
 			goto fail
 
 		// Funs.
@@ -560,7 +560,7 @@ func (p *Process) run(reds int) (status runStatus) {
 			p.stack = append(p.stack, encodeCP(mod, pc))
 			mod, pc, code = target.mod, target.pc, target.mod.code
 			p.curMod = mod
-			arity = p.liveArgs
+			arity = int(p.liveArgs)
 			goto called
 		case beam.OpApply, beam.OpApplyLast:
 			arity = in.args[0].n
@@ -589,7 +589,7 @@ func (p *Process) run(reds int) (status runStatus) {
 			}
 			mod, pc, code = target.mod, target.pc, target.mod.code
 			p.curMod = mod
-			arity = p.liveArgs
+			arity = int(p.liveArgs)
 			goto called
 
 		// Maps.
@@ -729,7 +729,7 @@ func (p *Process) run(reds int) (status runStatus) {
 				break // on to the timeout instruction
 			}
 			t := p.get(&in.args[1])
-			if t != term.AtomInfinity && p.timer == nil {
+			if t != term.AtomInfinity && !p.receiveTimerRunning() {
 				ms, ok := h.Int64(t)
 				if !ok || ms < 0 {
 					p.Error(term.Atom("timeout_value"))
@@ -808,7 +808,7 @@ func (p *Process) run(reds int) (status runStatus) {
 			if p.hibernating {
 				return statusWait
 			}
-			p.lastLine = pc - 1
+			p.lastLine = int32(pc - 1)
 			if !p.landException(mod) {
 				p.outcome = &Outcome{Heap: p.heap, Value: term.NoValue, Class: x[1], Reason: x[2], Stacktrace: rawTraceList(p.heap, x[3])}
 				return statusExit
@@ -851,8 +851,9 @@ var fastOps = map[mfa]uint8{
 // tests and fuzzing of code that may not terminate), reporting true when
 // it is used up.
 func (p *Process) step() bool {
-	p.steps++
-	return p.steps > p.m.stepLimit
+	mo := p.moreState()
+	mo.steps++
+	return mo.steps > p.m.stepLimit
 }
 
 // nativeFailed records the frame of a native that raised, which heads the
@@ -862,8 +863,10 @@ func (p *Process) step() bool {
 // stacktrace starts at their caller. error/2,3 give the caller's frame the
 // arguments they were passed. Some operators add no frame either.
 func (p *Process) nativeFailed(e *export, args []term.Term) {
-	if p.exc.trace != term.NoValue {
-		return // erlang:raise/3 supplies its own stacktrace
+	if p.exc == nil || p.exc.trace != term.NoValue {
+		// No exception: the native ended the process or hibernated it.
+		// Or erlang:raise/3 supplied its own stacktrace.
+		return
 	}
 	if e.mfa.m == term.AtomErlang {
 		if frameless[e.mfa] {
@@ -898,8 +901,8 @@ var frameless = map[mfa]bool{
 
 // undef raises error:undef for a missing function.
 func (p *Process) undef(m, f term.Term, args []term.Term) {
-	p.exc = exception{class: term.AtomError, reason: term.AtomUndef,
-		frameM: m, frameF: f, frameArgs: append([]term.Term(nil), args...), hasFrame: true}
+	p.setExc(exception{class: term.AtomError, reason: term.AtomUndef,
+		frameM: m, frameF: f, frameArgs: append([]term.Term(nil), args...), hasFrame: true})
 }
 
 // bind loads the module of an unbound export, reporting whether the export
@@ -942,7 +945,7 @@ func (p *Process) invoke(e *export, arity int) (target codePtr, r term.Term, ok 
 			p.undef(e.mfa.m, e.mfa.f, p.x[:arity])
 			return codePtr{}, term.NoValue, false
 		}
-		p.liveArgs = arity
+		p.liveArgs = int32(arity)
 		return codePtr{e.mod, e.pc}, term.NoValue, true
 	}
 }
@@ -970,7 +973,7 @@ func (p *Process) spreadArgs(args term.Term) (int, bool) {
 	if !ok || len(elems) >= maxX-1 {
 		return 0, false
 	}
-	copy(p.x, elems)
+	copy(p.x[:], elems)
 	p.x[len(elems)] = fun
 	return len(elems), true
 }
@@ -988,7 +991,7 @@ func (p *Process) invokeFun(f term.Term, arity int) (codePtr, term.Term, bool) {
 			return codePtr{}, term.NoValue, false
 		}
 		copy(p.x[arity:], free)
-		p.liveArgs = arity + len(free)
+		p.liveArgs = int32(arity + len(free))
 		return codePtr{mod, lam.pc}, term.NoValue, true
 	}
 	if h.IsExportFun(f) {

@@ -97,7 +97,7 @@ func (p *Process) startCall() bool {
 		p.Badarg()
 		return false
 	}
-	copy(p.x, args)
+	copy(p.x[:], args)
 	target, r, ok := p.invoke(p.m.exportEntry(mfa{p.initM, p.initF, len(args)}), len(args))
 	return p.startAt(target, r, ok)
 }
@@ -155,8 +155,9 @@ func (p *Process) exit() {
 	reason := p.outcome.exitReason()
 	// No link or monitor can be added now that it has exited.
 	p.infoMu.Lock()
-	links, monitoredBy, monitors := p.links, p.monitoredBy, p.monitors
-	p.links, p.monitoredBy, p.monitors = nil, nil, nil
+	r := p.rels()
+	links, monitoredBy, monitors := r.links, r.monitoredBy, r.monitors
+	p.rel = nil
 	p.infoMu.Unlock()
 	for id := range links {
 		if to := m.process(id); to != nil {
@@ -166,7 +167,7 @@ func (p *Process) exit() {
 	}
 	for ref, watcher := range monitoredBy {
 		if to := m.process(watcher.pid); to != nil {
-			who := p.pid
+			who := p.Pid()
 			if watcher.name != term.NoValue {
 				who = h.Tuple(watcher.name, term.AtomNonode)
 			}
@@ -177,14 +178,15 @@ func (p *Process) exit() {
 	}
 	for ref, target := range monitors {
 		if to := m.process(target.pid); to != nil {
-			to.attach(func() { delete(to.monitoredBy, ref) })
+			to.attach(func() { delete(to.rels().monitoredBy, ref) })
 		}
 	}
-	if !p.main && p.outcome.Crashed() && !p.outcome.signalled && p.outcome.Class != term.AtomExit {
+	main := p == m.main
+	if !main && p.outcome.Crashed() && !p.outcome.signalled && p.outcome.Class != term.AtomExit {
 		m.crashReport(p)
 	}
-	if p.done != nil {
-		close(p.done)
+	if main {
+		close(m.mainDone)
 	}
 }
 
@@ -200,7 +202,7 @@ func (m *Machine) crashReport(p *Process) {
 	m.errMu.Lock()
 	defer m.errMu.Unlock()
 	fmt.Fprintf(m.opts.Stderr, "=CRASH REPORT==== process %s (initial call %s) exited: %s:%s\n",
-		h.Format(p.pid), call, h.Format(o.Class), h.FormatPrintable(o.Reason))
+		h.Format(p.Pid()), call, h.Format(o.Class), h.FormatPrintable(o.Reason))
 	writeStacktrace(m.opts.Stderr, h, o.Stacktrace)
 }
 
@@ -216,18 +218,21 @@ func writeStacktrace(w io.Writer, h *term.Heap, st term.Term) {
 
 // startReceiveTimer arranges for the receive to time out after ms.
 func (p *Process) startReceiveTimer(ms int64) {
-	p.timerGen++
-	gen := p.timerGen
-	p.timer = time.AfterFunc(time.Duration(ms)*time.Millisecond, func() {
+	mo := p.moreState()
+	mo.timerGen++
+	gen := mo.timerGen
+	mo.timer = time.AfterFunc(time.Duration(ms)*time.Millisecond, func() {
 		p.deliver(envelope{kind: envTimeout, gen: gen})
 	})
 }
 
+func (p *Process) receiveTimerRunning() bool { return p.more != nil && p.more.timer != nil }
+
 func (p *Process) cancelReceiveTimer() {
-	if p.timer != nil {
-		p.timer.Stop()
-		p.timer = nil
-		p.timerGen++
+	if mo := p.more; mo != nil && mo.timer != nil {
+		mo.timer.Stop()
+		mo.timer = nil
+		mo.timerGen++
 	}
 	p.timedOut = false
 }

@@ -41,8 +41,11 @@ type Machine struct {
 	procs  map[uint64]*Process    // live processes
 	names  map[term.Term]*Process // registered names
 	rq     *runQueue
-	errMu  sync.Mutex // one crash report at a time
-	timers timerTable
+	// main is the process Run started; Run returns when mainDone closes.
+	main     *Process
+	mainDone chan struct{}
+	errMu    sync.Mutex // one crash report at a time
+	timers   timerTable
 
 	archives archives // .avm archives to load modules and priv files from (archives.go)
 
@@ -158,13 +161,12 @@ func (m *Machine) Run(module, function string, args ...term.Term) (*Outcome, err
 	}
 	p := m.newProcess()
 	p.groupLeader.Store(p.id)
-	p.main = true
-	p.done = make(chan struct{})
+	m.main, m.mainDone = p, make(chan struct{})
 	p.resume = codePtr{mod, pc}
 	p.stack = append(p.stack[:0], term.MakeCP(topCP))
 	p.xsave = append(p.xsave[:0], args...)
 	m.rq.push(p)
-	<-p.done
+	<-m.mainDone
 	m.rq.stop()
 	wg.Wait()
 	m.stopAll()

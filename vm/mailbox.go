@@ -96,8 +96,8 @@ func (p *Process) handleSignals() bool {
 				return true
 			}
 		case envTimeout:
-			if e.gen == p.timerGen && p.timer != nil {
-				p.timer = nil
+			if mo := p.more; mo != nil && e.gen == mo.timerGen && mo.timer != nil {
+				mo.timer = nil
 				p.timedOut = true
 			}
 		}
@@ -173,9 +173,11 @@ func (p *Process) removeMessage() {
 	} else {
 		p.msgs = append(p.msgs[:i], p.msgs[i+1:]...)
 	}
-	for k := range p.markers {
-		if p.markers[k].pos > i {
-			p.markers[k].pos--
+	if mo := p.more; mo != nil {
+		for k := range mo.markers {
+			if mo.markers[k].pos > i {
+				mo.markers[k].pos--
+			}
 		}
 	}
 	p.save = 0
@@ -192,8 +194,9 @@ type recvMarker struct {
 
 func (p *Process) reserveMarker() term.Term {
 	p.handleSignalsKeep()
-	p.markers = append(p.markers, recvMarker{pos: len(p.msgs)})
-	return term.MakeSmall(int64(len(p.markers) - 1))
+	mo := p.moreState()
+	mo.markers = append(mo.markers, recvMarker{pos: len(p.msgs)})
+	return term.MakeSmall(int64(len(mo.markers) - 1))
 }
 
 // handleSignalsKeep takes in new messages; an exit signal that would kill
@@ -218,17 +221,18 @@ func (p *Process) handleSignalsKeep() {
 
 func (p *Process) bindMarker(marker, ref term.Term) {
 	i := int(marker.Small())
-	if i < len(p.markers) && p.heap.IsRef(ref) {
-		p.markers[i].ref = p.heap.RefID(ref)
+	if mo := p.more; mo != nil && i < len(mo.markers) && p.heap.IsRef(ref) {
+		mo.markers[i].ref = p.heap.RefID(ref)
 	}
 }
 
 func (p *Process) useMarker(ref term.Term) {
-	if !p.heap.IsRef(ref) {
+	mo := p.more
+	if mo == nil || !p.heap.IsRef(ref) {
 		return
 	}
 	id := p.heap.RefID(ref)
-	for _, mk := range p.markers {
+	for _, mk := range mo.markers {
 		if mk.ref == id && mk.pos <= len(p.msgs) {
 			p.save = mk.pos
 			return
@@ -237,23 +241,24 @@ func (p *Process) useMarker(ref term.Term) {
 }
 
 func (p *Process) clearMarker(ref term.Term) {
-	if !p.heap.IsRef(ref) {
+	mo := p.more
+	if mo == nil || !p.heap.IsRef(ref) {
 		return
 	}
 	id := p.heap.RefID(ref)
-	for i, mk := range p.markers {
+	for i, mk := range mo.markers {
 		if mk.ref == id {
-			p.markers = append(p.markers[:i], p.markers[i+1:]...)
+			mo.markers = append(mo.markers[:i], mo.markers[i+1:]...)
 			return
 		}
 	}
 	// Drop reserved markers that were never bound.
 	n := 0
-	for _, mk := range p.markers {
+	for _, mk := range mo.markers {
 		if mk.ref != 0 {
-			p.markers[n] = mk
+			mo.markers[n] = mk
 			n++
 		}
 	}
-	p.markers = p.markers[:n]
+	mo.markers = mo.markers[:n]
 }

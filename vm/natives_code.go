@@ -194,7 +194,7 @@ func bifFunInfo(p *Process, args []term.Term) term.Term {
 	case atomEnv:
 		v = h.List(free...)
 	case term.AtomPid:
-		v = p.pid
+		v = p.Pid()
 	case term.AtomIndex:
 		v = term.MakeSmall(int64(lam.index))
 	case term.AtomUniq:

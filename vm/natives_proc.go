@@ -175,9 +175,9 @@ func (p *Process) spawnWith(args []term.Term, link, monitor bool) term.Term {
 	spec.link, spec.monitor = link, monitor
 	child, ref := p.m.spawn(p, p.heap, spec)
 	if monitor {
-		return p.heap.Tuple(child.pid, p.heap.Ref(ref))
+		return p.heap.Tuple(child.Pid(), p.heap.Ref(ref))
 	}
-	return child.pid
+	return child.Pid()
 }
 
 func bifSpawnOpt(p *Process, args []term.Term) term.Term {
@@ -223,9 +223,9 @@ func bifSpawnOpt(p *Process, args []term.Term) term.Term {
 	}
 	child, ref := p.m.spawn(p, h, spec)
 	if spec.monitor {
-		return h.Tuple(child.pid, h.Ref(ref))
+		return h.Tuple(child.Pid(), h.Ref(ref))
 	}
-	return child.pid
+	return child.Pid()
 }
 
 func validPriority(t term.Term) bool {
@@ -322,7 +322,7 @@ func bifUnlink(p *Process, args []term.Term) term.Term {
 	if t.IsPid() && p.hasLink(id) {
 		p.setLink(id, false)
 		if to := p.m.process(id); to != nil {
-			to.attach(func() { delete(to.links, p.id) })
+			to.attach(func() { delete(to.rels().links, p.id) })
 		}
 	}
 	return term.True
@@ -391,12 +391,12 @@ func bifDemonitor(p *Process, args []term.Term) term.Term {
 	id := h.RefID(ref)
 	p.handleSignalsKeep() // a 'DOWN' already sent ends the monitor
 	p.infoMu.Lock()
-	target, active := p.monitors[id]
+	target, active := p.rels().monitors[id]
 	p.infoMu.Unlock()
 	if active {
 		p.setMonitor(id, monitorEntry{})
 		if to := p.m.process(target.pid); to != nil {
-			to.attach(func() { delete(to.monitoredBy, id) })
+			to.attach(func() { delete(to.rels().monitoredBy, id) })
 		}
 	}
 	if flush {
@@ -494,7 +494,7 @@ func bifWhereis(p *Process, args []term.Term) term.Term {
 	if to == nil {
 		return term.AtomUndefined
 	}
-	return to.pid
+	return to.Pid()
 }
 
 func bifRegistered(p *Process, args []term.Term) term.Term {
@@ -524,7 +524,7 @@ func bifProcesses(p *Process, args []term.Term) term.Term {
 	p.m.procMu.RLock()
 	pids := make([]term.Term, 0, len(p.m.procs))
 	for _, q := range p.m.procs {
-		pids = append(pids, q.pid)
+		pids = append(pids, q.Pid())
 	}
 	p.m.procMu.RUnlock()
 	return p.heap.List(pids...)
@@ -649,7 +649,7 @@ func bifYield(p *Process, args []term.Term) term.Term {
 // bifGarbageCollect collects at once: a call keeps only its arguments in
 // X registers, and garbage_collect/0 has none.
 func bifGarbageCollect(p *Process, args []term.Term) term.Term {
-	p.heap.Collect(0, p.stack, p.dict, p.msgs)
+	p.heap.Collect(0, p.stack, p.pdict(), p.msgs)
 	return term.True
 }
 
@@ -681,7 +681,7 @@ func bifHibernate(p *Process, args []term.Term) term.Term {
 	p.stack = append(p.stack[:0], term.MakeCP(topCP))
 	p.initFun, p.initM, p.initF, p.initArgs = term.NoValue, m, f, a
 	roots := []term.Term{a}
-	p.heap.Collect(0, p.stack, p.dict, p.msgs, roots)
+	p.heap.Collect(0, p.stack, p.pdict(), p.msgs, roots)
 	p.initArgs = roots[0]
 	p.pendingStart = true
 	p.hibernating = true
@@ -844,7 +844,7 @@ func (q *Process) ownInfo(item term.Term, h *term.Heap, quiet bool) term.Term {
 	switch item {
 	case atomMsgQLen:
 		if !quiet {
-			return term.MakeSmall(int64(st.msgs + len(q.inbox)))
+			return term.MakeSmall(int64(int(st.msgs) + len(q.inbox)))
 		}
 		return term.MakeSmall(int64(len(q.msgs) + len(q.inbox)))
 	case atomMessages:
@@ -890,7 +890,7 @@ func (q *Process) ownInfo(item term.Term, h *term.Heap, quiet bool) term.Term {
 		if q.curMod == nil {
 			return term.AtomUndefined
 		}
-		f, _ := q.curMod.funcAt(q.lastLine)
+		f, _ := q.curMod.funcAt(int(q.lastLine))
 		return h.Tuple(q.curMod.name, f.name, term.MakeSmall(int64(f.arity)))
 	case atomInitialCall:
 		if q.initFun != term.NoValue {
@@ -920,11 +920,11 @@ func (q *Process) linkInfo(h *term.Heap, item term.Term) term.Term {
 	var out []term.Term
 	switch item {
 	case atomLinks:
-		for id := range q.links {
+		for id := range q.rels().links {
 			out = append(out, term.MakePid(id))
 		}
 	case atomMonitors:
-		for _, target := range q.monitors {
+		for _, target := range q.rels().monitors {
 			var who term.Term = term.MakePid(target.pid)
 			if target.name != term.NoValue {
 				who = h.Tuple(target.name, term.AtomNonode)
@@ -932,7 +932,7 @@ func (q *Process) linkInfo(h *term.Heap, item term.Term) term.Term {
 			out = append(out, h.Tuple(term.AtomProcess, who))
 		}
 	default:
-		for _, watcher := range q.monitoredBy {
+		for _, watcher := range q.rels().monitoredBy {
 			out = append(out, term.MakePid(watcher.pid))
 		}
 	}

@@ -12,73 +12,98 @@ import (
 // maxX is the number of X registers, as in BEAM and AtomVM.
 const maxX = 1024
 
+// maxBifArgs is the most arguments a bif instruction passes.
+const maxBifArgs = 3
+
+// registers is a worker's register file: the X registers, then room for
+// the arguments of bif instructions, so that no process carries them.
+type registers [maxX + maxBifArgs]term.Term
+
 // Process is an Erlang process: registers, stack, heap and the state of the
 // exception being raised. The interpreter resumes it from (module, pc).
 type Process struct {
 	m    *Machine
 	id   uint64
-	pid  term.Term
 	heap *term.Heap
 	// heapStore holds the heap itself, saving an allocation per process.
 	heapStore term.Heap
 
-	x     []term.Term // X registers; the scheduler's register file while running
-	fr    []float64   // floating-point registers
-	stack []term.Term // frames: [CP, y(n-1) … y(0)], y(0) on top
-	dict  []term.Term // process dictionary: alternating keys and values
+	x     *registers      // X registers: the worker's register file while running
+	fr    *[maxFR]float64 // floating-point registers: the worker's, while running
+	stack []term.Term     // frames: [CP, y(n-1) … y(0)], y(0) on top
 
-	// The exception being raised: class, reason and the stacktrace built
-	// when it was raised (a list term), with the native frame that failed.
-	exc      exception
-	gcLimit  int     // collect when the heap grows past this many words
-	lastLine int     // pc of the running instruction, for stacktraces
+	// exc is the exception being raised (made on the first raise, then
+	// reused): most processes never raise, and a million of them must fit
+	// in well under a GiB, so the struct stays out of Process.
+	exc      *exception
 	curMod   *Module // module of the running instruction
+	lastLine int32   // pc of the running instruction, for stacktraces
+	liveArgs int32   // X registers holding the arguments of the call being made
+	gcLimit  int     // collect when the heap grows past this many words
 
-	reductions uint64 // calls made, as process_info(reductions)
-	steps      uint64 // instructions run, counted only under a step limit
-	liveArgs   int    // X registers holding the arguments of the call being made
+	reductions uint64    // calls made, as process_info(reductions)
+	more       *procMore // state most processes never need; nil until then
 
 	// Mailbox: mbox guards state and inbox, which other processes write.
 	mbox  sync.Mutex
 	state procState
+	// Flags, kept together so that their padding is paid once.
+	timedOut     bool // the receive timer fired
+	trapExit     bool
+	yieldNow     bool // erlang:yield/0 was called: end the slice at the next call
+	hibernating  bool // in erlang:hibernate/3, waiting for a message
+	pendingStart bool // the initial call is still to be made (startCall)
+
 	inbox []envelope
 	// The message queue, in the process heap, and the receive in progress.
-	msgs     []term.Term
-	save     int // index of the next message a receive looks at
-	markers  []recvMarker
-	timer    *time.Timer // receive ... after
-	timerGen uint64
-	timedOut bool
+	msgs []term.Term
+	save int // index of the next message a receive looks at
 
 	// Links and monitors. Only the process itself changes them (or its
 	// parent, before it first runs), under infoMu, so that process_info
 	// from others can read them.
-	infoMu      sync.Mutex
-	links       map[uint64]bool         // linked process ids
-	monitors    map[uint64]monitorEntry // monitor ref id → monitored process
-	monitoredBy map[uint64]monitorEntry // monitor ref id → monitoring process
-	trapExit    bool
-	settings    *procSettings // nil while every setting has its default
+	infoMu   sync.Mutex
+	rel      *relations    // nil while it has none
+	settings *procSettings // nil while every setting has its default
 
 	// stats are published under mbox at the end of each slice, for
 	// process_info from other processes.
 	stats procStats
 
-	yieldNow    bool          // erlang:yield/0 was called: end the slice at the next call
-	hibernating bool          // in erlang:hibernate/3, waiting for a message
 	groupLeader atomic.Uint64 // pid id of the group leader
 
-	main                   bool          // the process avm run started
-	done                   chan struct{} // closed on exit, for the main process
-	initFun                term.Term     // initial call: a fun, or
-	initM, initF, initArgs term.Term     // M:F(Args)
+	initFun                term.Term // initial call: a fun, or
+	initM, initF, initArgs term.Term // M:F(Args)
 
-	resume       codePtr     // where run continues
-	xsave        []term.Term // live X registers while not running
-	pendingStart bool        // the initial call is still to be made (startCall)
-	outcome      *Outcome    // how the process ended
+	resume  codePtr     // where run continues
+	xsave   []term.Term // live X registers while not running
+	outcome *Outcome    // how the process ended
+}
 
-	scratch [3]term.Term // arguments of bif instructions, without allocating
+// procMore is the state of a process that most processes never need,
+// made on first use, so that a million idle processes fit in well under a
+// GiB. Only the process itself uses it.
+type procMore struct {
+	dict     []term.Term  // process dictionary (bif_pdict.go)
+	markers  []recvMarker // receive markers (recv_marker_* instructions)
+	timer    *time.Timer  // receive ... after
+	timerGen uint64
+	steps    uint64 // instructions run, counted only under a step limit
+}
+
+func (p *Process) moreState() *procMore {
+	if p.more == nil {
+		p.more = &procMore{}
+	}
+	return p.more
+}
+
+// pdict is the process dictionary's table.
+func (p *Process) pdict() []term.Term {
+	if p.more == nil {
+		return nil
+	}
+	return p.more.dict
 }
 
 // procSettings are the process flags few processes change; they live
@@ -113,28 +138,56 @@ func (p *Process) changeSettings() *procSettings {
 // initialHeapWords is a new process's heap: small, since most processes
 // hold little, and a million of them must fit in well under a GiB. It
 // grows by doubling as needed.
-const initialHeapWords = 24
+const initialHeapWords = 16
 
-// The link and monitor maps are made on first use: most processes have
-// none. Callers hold infoMu.
-func (p *Process) addLinkLocked(id uint64) {
-	if p.links == nil {
-		p.links = map[uint64]bool{}
+// relations are a process's links and monitors, made on first use: most
+// processes have none.
+type relations struct {
+	links       map[uint64]bool         // linked process ids
+	monitors    map[uint64]monitorEntry // monitor ref id → monitored process
+	monitoredBy map[uint64]monitorEntry // monitor ref id → monitoring process
+}
+
+// noRelations stands for the relations of a process without any; its nil
+// maps read as empty, and deleting from them does nothing.
+var noRelations relations
+
+// rels returns p's relations for reading and deleting. Callers hold infoMu.
+func (p *Process) rels() *relations {
+	if p.rel == nil {
+		return &noRelations
 	}
-	p.links[id] = true
+	return p.rel
+}
+
+// relsToAdd returns p's relations for adding to. Callers hold infoMu.
+func (p *Process) relsToAdd() *relations {
+	if p.rel == nil {
+		p.rel = &relations{}
+	}
+	return p.rel
+}
+
+func (p *Process) addLinkLocked(id uint64) {
+	r := p.relsToAdd()
+	if r.links == nil {
+		r.links = map[uint64]bool{}
+	}
+	r.links[id] = true
 }
 
 func (p *Process) addMonitoredByLocked(ref uint64, e monitorEntry) {
-	if p.monitoredBy == nil {
-		p.monitoredBy = map[uint64]monitorEntry{}
+	r := p.relsToAdd()
+	if r.monitoredBy == nil {
+		r.monitoredBy = map[uint64]monitorEntry{}
 	}
-	p.monitoredBy[ref] = e
+	r.monitoredBy[ref] = e
 }
 
 func (p *Process) hasLink(id uint64) bool {
 	p.infoMu.Lock()
 	defer p.infoMu.Unlock()
-	return p.links[id]
+	return p.rels().links[id]
 }
 
 func (p *Process) setLink(id uint64, on bool) {
@@ -142,7 +195,7 @@ func (p *Process) setLink(id uint64, on bool) {
 	if on {
 		p.addLinkLocked(id)
 	} else {
-		delete(p.links, id)
+		delete(p.rels().links, id)
 	}
 	p.infoMu.Unlock()
 }
@@ -158,26 +211,27 @@ type monitorEntry struct {
 func (p *Process) setMonitor(ref uint64, e monitorEntry) {
 	p.infoMu.Lock()
 	if e.pid != 0 {
-		if p.monitors == nil {
-			p.monitors = map[uint64]monitorEntry{}
+		r := p.relsToAdd()
+		if r.monitors == nil {
+			r.monitors = map[uint64]monitorEntry{}
 		}
-		p.monitors[ref] = e
+		r.monitors[ref] = e
 	} else {
-		delete(p.monitors, ref)
+		delete(p.rels().monitors, ref)
 	}
 	p.infoMu.Unlock()
 }
 
 type procStats struct {
-	heap, stack, msgs int
 	reductions        uint64
+	heap, stack, msgs int32
 	trapExit          bool
 }
 
 // publishStats makes the process's figures readable by others.
 func (p *Process) publishStats() {
 	p.mbox.Lock()
-	p.stats = procStats{heap: p.heap.Used(), stack: len(p.stack), msgs: len(p.msgs),
+	p.stats = procStats{heap: int32(p.heap.Used()), stack: int32(len(p.stack)), msgs: int32(len(p.msgs)),
 		reductions: p.reductions, trapExit: p.trapExit}
 	p.mbox.Unlock()
 }
@@ -188,7 +242,7 @@ func (p *Process) where() string {
 		return "start"
 	}
 	s := fmt.Sprintf("%s pc %d", p.curMod.Name(), p.lastLine)
-	if f, ok := p.curMod.funcAt(p.lastLine); ok {
+	if f, ok := p.curMod.funcAt(int(p.lastLine)); ok {
 		s += fmt.Sprintf(" (%s/%d, %s)", term.AtomName(f.name), f.arity, opName(p.curMod.code[p.lastLine].op))
 	}
 	return s
@@ -218,7 +272,6 @@ func newProcess(m *Machine) *Process {
 	p := &Process{
 		m:       m,
 		id:      id,
-		pid:     term.MakePid(id),
 		gcLimit: 1024,
 		initFun: term.NoValue,
 	}
@@ -231,7 +284,7 @@ func newProcess(m *Machine) *Process {
 func (p *Process) Heap() *term.Heap { return p.heap }
 
 // Pid is the process's pid term.
-func (p *Process) Pid() term.Term { return p.pid }
+func (p *Process) Pid() term.Term { return term.MakePid(p.id) }
 
 // Machine is the VM the process runs in.
 func (p *Process) Machine() *Machine { return p.m }
@@ -239,7 +292,7 @@ func (p *Process) Machine() *Machine { return p.m }
 // Raise records an exception of class error, exit or throw and returns
 // term.NoValue, so natives can write `return p.Raise(...)`.
 func (p *Process) Raise(class, reason term.Term) term.Term {
-	p.exc = exception{class: class, reason: reason}
+	p.setExc(exception{class: class, reason: reason})
 	return term.NoValue
 }
 
@@ -273,7 +326,7 @@ func (p *Process) maybeGC(live int) bool {
 	if p.heap.Used() < p.gcLimit {
 		return true
 	}
-	p.heap.Collect(0, p.x[:live], p.stack, p.dict, p.msgs)
+	p.heap.Collect(0, p.x[:live], p.stack, p.pdict(), p.msgs)
 	u := p.heap.Used()
 	if u*2 > p.gcLimit {
 		p.gcLimit = u * 2
@@ -283,4 +336,12 @@ func (p *Process) maybeGC(live int) bool {
 		return false
 	}
 	return true
+}
+
+// setExc records the exception being raised.
+func (p *Process) setExc(e exception) {
+	if p.exc == nil {
+		p.exc = new(exception)
+	}
+	*p.exc = e
 }

@@ -3,8 +3,6 @@ package vm
 import (
 	"runtime"
 	"sync"
-
-	"github.com/avmtool/avm/vm/term"
 )
 
 // Scheduling: M:N. A fixed set of worker goroutines (one per scheduler)
@@ -88,8 +86,8 @@ func (m *Machine) schedulers() int {
 // worker runs processes until the queue stops.
 func (m *Machine) worker(rq *runQueue, wg *sync.WaitGroup) {
 	defer wg.Done()
-	regs := make([]term.Term, maxX)
-	fregs := make([]float64, maxFR)
+	regs := new(registers)
+	fregs := new([maxFR]float64)
 	for {
 		p := rq.pop()
 		if p == nil {
@@ -101,7 +99,7 @@ func (m *Machine) worker(rq *runQueue, wg *sync.WaitGroup) {
 
 // runSlice runs p for one slice with regs as its register file and files it
 // according to how the slice ended.
-func (m *Machine) runSlice(p *Process, regs []term.Term, fregs []float64) {
+func (m *Machine) runSlice(p *Process, regs *registers, fregs *[maxFR]float64) {
 	p.mbox.Lock()
 	if p.state == stateExited {
 		p.mbox.Unlock()
@@ -111,7 +109,7 @@ func (m *Machine) runSlice(p *Process, regs []term.Term, fregs []float64) {
 	p.mbox.Unlock()
 
 	p.x, p.fr = regs, fregs
-	copy(regs, p.xsave)
+	copy(regs[:], p.xsave)
 	p.xsave = p.xsave[:0]
 	var status runStatus
 	if p.handleSignals() {
