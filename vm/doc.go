@@ -61,6 +61,14 @@
 // processes keep their order; links and monitors are recorded on both ends
 // at once.
 //
+// A process is small: a 376-byte struct (Go's 384-byte size class) and a
+// 16-word heap that grows by doubling. What few processes use — the
+// process dictionary, receive markers and timer, links and monitors,
+// changed flags, the exception being raised — lives in structs made on
+// first use; float registers and bif arguments belong to the worker. A
+// million processes waiting in receive take about 1 GB of RSS (OTP 25:
+// 2.8 GB), much of it Go's collector headroom over the ~700 MB live.
+//
 // Memory accounting: process_info heap_size is the words allocated in the
 // process heap (at least OTP's 233 minimum), stack_size the words on its
 // stack, memory 8 bytes a word of both plus an estimate of the process

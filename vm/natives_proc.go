@@ -2,6 +2,7 @@ package vm
 
 import (
 	"runtime"
+	"unsafe"
 
 	"github.com/avmtool/avm/vm/term"
 )
@@ -942,6 +943,6 @@ func (q *Process) linkInfo(h *term.Heap, item term.Term) term.Term {
 // minHeapWords is the heap a process starts with (OTP's default min_heap_size).
 const minHeapWords = 233
 
-// processOverheadWords estimates a process's fixed size in words (the
-// Process struct, its maps and slices), for process_info(memory).
-const processOverheadWords = 64
+// processOverheadWords is a process's fixed size in words (the Process
+// struct), for process_info(memory).
+const processOverheadWords = int32(unsafe.Sizeof(Process{}) / 8)
