@@ -1,6 +1,12 @@
 %% Building and reversing lists: put_list, get_list, the heap and the GC.
 -module(bench_lists).
--export([run/0]).
+-export([start/0, run/0]).
+
+%% start/0 repeats run/0 and checks that every run returns the same.
+start() -> repeat(800, run()).
+
+repeat(1, R) -> R;
+repeat(K, R) -> R = run(), repeat(K - 1, R).
 
 run() ->
     L = build(10000, []),

@@ -1,6 +1,12 @@
 %% Tuple construction and pattern matching on tagged tuples.
 -module(bench_tuples).
--export([run/0]).
+-export([start/0, run/0]).
+
+%% start/0 repeats run/0 and checks that every run returns the same.
+start() -> repeat(250, run()).
+
+repeat(1, R) -> R;
+repeat(K, R) -> R = run(), repeat(K - 1, R).
 
 run() -> loop(20000, {0, 0}).
 

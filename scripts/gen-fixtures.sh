@@ -37,6 +37,7 @@ set -euo pipefail
 # Directories whose *.erl are compiled into otpNN/ fixtures.
 FIXTURE_DIRS=(
 	vm/testdata/conformance
+	vm/testdata/net
 	vm/beam/testdata
 	examples/hello
 	bench
@@ -46,6 +47,7 @@ FIXTURE_DIRS=(
 # Directories whose programs (modules exporting start/0) get .want files.
 WANT_DIRS=(
 	vm/testdata/conformance
+	bench
 )
 
 prog=scripts/gen-fixtures.sh
@@ -188,7 +190,9 @@ run_programs() {
 	local r=$1 i=$2 run=$3
 	shift 3
 	mkdir -p "$h/$run/$i"
-	in_release "$r" "cd '$in' && erl -noshell -pa '$in/drv' -run gen_want main '$in/out/$i' '$in/$run/$i' $*"
+	# +P: the process benchmarks spawn a million processes (OTP's default
+	# limit is 262,144).
+	in_release "$r" "cd '$in' && erl -noshell +P 2000000 -pa '$in/drv' -run gen_want main '$in/out/$i' '$in/$run/$i' $*"
 }
 
 t_start=$SECONDS

@@ -206,7 +206,8 @@ one([Name]) ->
 spawn_erl(Ebin, Args) ->
     Drv = filename:dirname(code:which(?MODULE)),
     open_port({spawn_executable, os:find_executable("erl")},
-              [{args, ["-noshell", "-pa", Ebin, "-pa", Drv, "-run", atom_to_list(?MODULE) | Args]},
+              %% +P: the process benchmarks spawn a million processes.
+              [{args, ["-noshell", "+P", "2000000", "-pa", Ebin, "-pa", Drv, "-run", atom_to_list(?MODULE) | Args]},
                binary, stream, exit_status, use_stdio]).
 
 collect(Port, Deadline, Acc) ->

@@ -241,6 +241,9 @@ func bigResult(p *Process, r *big.Int) term.Term {
 	if r.BitLen() > maxBigBits {
 		return p.SystemLimit()
 	}
+	if p.m != nil && p.m.opts.IntBits > 0 && !fitsIntBits(r, p.m.opts.IntBits) {
+		return p.Error(atomOverflow) // as AtomVM raises it
+	}
 	return p.heap.BigInt(r)
 }
 
@@ -372,4 +375,15 @@ func init() {
 		Native{Function: "floor", Arity: 1, Fn: roundingBif(math.Floor), Guard: true, Doc: "Largest integer not greater than a number."},
 		Native{Function: "ceil", Arity: 1, Fn: roundingBif(math.Ceil), Guard: true, Doc: "Smallest integer not less than a number."},
 	)
+}
+
+var atomOverflow = term.Atom("overflow")
+
+// fitsIntBits reports whether r is within a device's integers: signed
+// 64-bit ones for 64 (AtomVM 0.6), else a magnitude of at most bits bits.
+func fitsIntBits(r *big.Int, bits int) bool {
+	if bits == 64 {
+		return r.IsInt64()
+	}
+	return r.BitLen() <= bits
 }

@@ -87,6 +87,11 @@ func (p *Process) run(reds int) (status runStatus) {
 	}()
 	x := p.x
 	if p.hibernating {
+		// Take in what arrived: a message wakes the process (also one
+		// sent before it hibernated), an exit signal may end it.
+		if len(p.msgs) == 0 && p.handleSignals() {
+			return statusExit
+		}
 		if len(p.msgs) == 0 {
 			return statusWait
 		}
@@ -806,6 +811,9 @@ func (p *Process) run(reds int) (status runStatus) {
 				return statusExit // killed by an exit signal it sent itself
 			}
 			if p.hibernating {
+				if len(p.msgs) > 0 {
+					return statusYield // a message is already queued: wake at once
+				}
 				return statusWait
 			}
 			p.lastLine = int32(pc - 1)
@@ -911,7 +919,7 @@ func (p *Process) bind(e *export) bool {
 	if _, err := p.m.ensureLoaded(e.mfa.m); err != nil {
 		return false
 	}
-	return e.mod != nil
+	return e.bound.Load() != nil
 }
 
 // invoke calls export e with its arguments in x[0:arity]. Erlang code is
@@ -941,12 +949,16 @@ func (p *Process) invoke(e *export, arity int) (target codePtr, r term.Term, ok 
 			}
 			return codePtr{}, r, true
 		}
-		if e.mod == nil && !p.bind(e) {
-			p.undef(e.mfa.m, e.mfa.f, p.x[:arity])
-			return codePtr{}, term.NoValue, false
+		b := e.bound.Load()
+		if b == nil {
+			if !p.bind(e) {
+				p.undef(e.mfa.m, e.mfa.f, p.x[:arity])
+				return codePtr{}, term.NoValue, false
+			}
+			b = e.bound.Load()
 		}
 		p.liveArgs = int32(arity)
-		return codePtr{e.mod, e.pc}, term.NoValue, true
+		return *b, term.NoValue, true
 	}
 }
 

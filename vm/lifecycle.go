@@ -141,6 +141,9 @@ func (p *Process) exit() {
 	p.inbox = nil
 	p.mbox.Unlock()
 	p.cancelReceiveTimer()
+	if mo := p.more; mo != nil && mo.charged != 0 {
+		m.heapCharged.Add(-mo.charged)
+	}
 
 	m.procMu.Lock()
 	delete(m.procs, p.id)
@@ -150,6 +153,7 @@ func (p *Process) exit() {
 		}
 	}
 	m.procMu.Unlock()
+	m.net.closeOwnedBy(p.id) // after leaving the table, so that no socket can join it later
 
 	h := p.heap
 	reason := p.outcome.exitReason()
@@ -221,7 +225,7 @@ func (p *Process) startReceiveTimer(ms int64) {
 	mo := p.moreState()
 	mo.timerGen++
 	gen := mo.timerGen
-	mo.timer = time.AfterFunc(time.Duration(ms)*time.Millisecond, func() {
+	mo.timer = time.AfterFunc(p.m.timers.real(time.Duration(ms)*time.Millisecond), func() {
 		p.deliver(envelope{kind: envTimeout, gen: gen})
 	})
 }

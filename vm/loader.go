@@ -111,7 +111,7 @@ func (m *Machine) Load(name string, data []byte) (*Module, error) {
 
 // LoadFile adds a parsed module to the machine.
 func (m *Machine) LoadFile(name string, f *beam.File) (*Module, error) {
-	l := &loader{m: m, f: f, name: name}
+	l := &loader{m: m, f: rewriteLegacyBinaries(f), name: name}
 	mod, err := l.load()
 	if err != nil {
 		return nil, err
@@ -126,7 +126,7 @@ func (m *Machine) LoadFile(name string, f *beam.File) (*Module, error) {
 	for k, pc := range mod.exports {
 		e := m.exportEntryLocked(mfa{mod.name, k.f, k.a})
 		if e.native == nil {
-			e.mod, e.pc = mod, pc
+			e.bound.Store(&codePtr{mod, pc})
 		}
 	}
 	return mod, nil
@@ -221,7 +221,7 @@ func (l *loader) load() (*Module, error) {
 		if err != nil {
 			return nil, err
 		}
-		l.imports = append(l.imports, l.m.exportEntry(mfa{mt, ft, int(imp.Arity)}))
+		l.imports = append(l.imports, l.importEntry(mfa{mt, ft, int(imp.Arity)}))
 	}
 	if err := l.resolveLabels(); err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package vm
 import (
 	"errors"
 	"fmt"
+	"github.com/avmtool/avm/vm/device"
 	"io"
 	"os"
 	"sync"
@@ -17,6 +18,28 @@ type Options struct {
 	Stdout io.Writer
 	// Stderr receives crash reports of processes; default os.Stderr.
 	Stderr io.Writer
+	// Stdin is what io:get_line and io:get_chars read; default os.Stdin.
+	Stdin io.Reader
+	// Board is what the device natives (gpio, i2c, uart, esp…) drive: a
+	// simulated board and its target profile; default a generic_unix board.
+	Board *device.Board
+	// WokeFrom says why this run started: after a power-on (the zero
+	// value), a deep sleep or a restart (esp:reset_reason/0).
+	WokeFrom ResetReason
+	// Unavailable, when set, judges the calls of the app's own modules (not
+	// the bundled library's) against a target's real AtomVM: it returns ""
+	// for a function the target has, else a hint. Calls it rejects raise
+	// undef, and Machine.Hint gives the hint.
+	Unavailable func(module, function string, arity int) string
+	// IntBits limits integer results as a device's AtomVM does (64: signed
+	// 64-bit, AtomVM 0.6; 256: AtomVM 0.7): larger ones raise overflow.
+	// 0: no limit but OTP's.
+	IntBits int
+	// HeapBudget, in bytes, is the memory a device has for processes
+	// (counting WordSize bytes a word): a process whose collection finds
+	// the total over it dies with out_of_memory, as on the device. 0: none.
+	HeapBudget int
+	WordSize   int
 	// Schedulers is how many processes run in parallel; default: one per CPU.
 	// One gives a deterministic order, for tests.
 	Schedulers int
@@ -46,8 +69,24 @@ type Machine struct {
 	mainDone chan struct{}
 	errMu    sync.Mutex // one crash report at a time
 	timers   timerTable
+	net      netTable // sockets (natives_net.go)
 
 	archives archives // .avm archives to load modules and priv files from (archives.go)
+
+	boardOnce sync.Once
+	// halted closes when a native ends the whole run (deep sleep, restart);
+	// stopping closes when the run ends, for goroutines natives started.
+	halted   chan struct{}
+	haltOnce sync.Once
+	reset    Reset
+	stopping chan struct{}
+	stopOnce sync.Once
+	hints    sync.Map // mfa → hint, for calls Options.Unavailable rejected
+	// deviceErrors are the device failures already reported (natives_device.go).
+	deviceErrors sync.Map
+	// heapCharged is what processes hold against Options.HeapBudget.
+	heapCharged atomic.Int64
+	console     console // io state of stdin, stdout and stderr (natives_io.go)
 
 	// stepLimit, when set, ends a process after this many instructions
 	// (tests and fuzzing of code that may not terminate).
@@ -62,8 +101,12 @@ func New(opts Options) *Machine {
 	if opts.Stderr == nil {
 		opts.Stderr = os.Stderr
 	}
+	if opts.Stdin == nil {
+		opts.Stdin = os.Stdin
+	}
 	return &Machine{opts: opts, byName: map[term.Term]*Module{}, exports: map[mfa]*export{},
-		procs: map[uint64]*Process{}, names: map[term.Term]*Process{}}
+		procs: map[uint64]*Process{}, names: map[term.Term]*Process{},
+		halted: make(chan struct{}), stopping: make(chan struct{}), timers: timerTable{scale: scaleOf(opts.Board)}}
 }
 
 // export is a function other modules can call: a native, or an exported
@@ -72,8 +115,10 @@ func New(opts Options) *Machine {
 type export struct {
 	mfa    mfa
 	native *Native
-	mod    *Module // nil until loaded
-	pc     int
+	// bound is where the function's code is: nil until its module is
+	// loaded. Loading stores it while other processes may be calling
+	// through the export, hence atomic.
+	bound atomic.Pointer[codePtr]
 }
 
 // exportEntry returns the (possibly still unbound) export of M:F/A.
@@ -134,6 +179,9 @@ type Outcome struct {
 	Class, Reason, Stacktrace term.Term
 	// Panic describes an internal error of the VM (a bug), with its Go stack.
 	Panic string
+	// Reset is set when the app ended the run by resetting the board
+	// (esp:deep_sleep/1, esp:restart/0): the caller starts it again.
+	Reset *Reset
 
 	signalled bool // ended by an exit signal, not by its own exception
 }
@@ -166,17 +214,26 @@ func (m *Machine) Run(module, function string, args ...term.Term) (*Outcome, err
 	p.stack = append(p.stack[:0], term.MakeCP(topCP))
 	p.xsave = append(p.xsave[:0], args...)
 	m.rq.push(p)
-	<-m.mainDone
+	select {
+	case <-m.mainDone:
+	case <-m.halted:
+	}
 	m.rq.stop()
 	wg.Wait()
 	m.stopAll()
+	if m.reset.Reason != ResetNone {
+		r := m.reset
+		return &Outcome{Heap: p.heap, Value: term.NoValue, Reset: &r}, nil
+	}
 	return p.outcome, nil
 }
 
 // stopAll ends every process still alive when Run returns, silently, and
 // cancels all timers.
 func (m *Machine) stopAll() {
+	m.stopOnce.Do(func() { close(m.stopping) })
 	m.timers.stopAll()
+	m.net.closeAll()
 	m.procMu.Lock()
 	procs := m.procs
 	m.procs = map[uint64]*Process{}

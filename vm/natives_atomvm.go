@@ -1,17 +1,26 @@
 package vm
 
 import (
+	"crypto/rand"
+	"encoding/binary"
 	"os"
 
 	"github.com/avmtool/avm/packbeam"
 	"github.com/avmtool/avm/vm/term"
 )
 
-// AtomVM's functions for .avm archives (atomvm module); the archive list
-// is in archives.go. They behave as AtomVM 0.6's, errors included.
+// AtomVM's own functions (atomvm module): the platform, random numbers,
+// and the .avm archives (the archive list is in archives.go). They behave as
+// AtomVM 0.6's, errors included.
 
 func init() {
 	register("atomvm",
+		Native{Function: "platform", Arity: 0, Fn: nifPlatform,
+			Doc: "platform(): the platform the VM runs on: generic_unix (esp32, stm32, rp2 on devices)"},
+		Native{Function: "random", Arity: 0, Fn: nifRandom,
+			Doc: "random(): a random unsigned 32-bit integer"},
+		Native{Function: "rand_bytes", Arity: 1, Fn: nifRandBytes,
+			Doc: "rand_bytes(N): a binary of N random bytes"},
 		Native{Function: "read_priv", Arity: 2, Fn: nifReadPriv,
 			Doc: "read_priv(App, Path): the plain file App/priv/Path of the loaded archives as a binary, or undefined"},
 		Native{Function: "add_avm_pack_binary", Arity: 2, Fn: nifAddAVMPackBinary,
@@ -23,6 +32,27 @@ func init() {
 		Native{Function: "get_start_beam", Arity: 1, Fn: nifGetStartBeam,
 			Doc: "get_start_beam(Name): {ok, <<\"mod.beam\">>} of archive Name's entry point, {error, no_start_beam | avm_pack_not_found}"},
 	)
+}
+
+// nifPlatform answers as the target device would (Options.Board's profile).
+func nifPlatform(p *Process, _ []term.Term) term.Term {
+	return term.Atom(p.m.board().Profile().Platform)
+}
+
+func nifRandom(*Process, []term.Term) term.Term {
+	var b [4]byte
+	rand.Read(b[:])
+	return term.MakeSmall(int64(binary.BigEndian.Uint32(b[:])))
+}
+
+func nifRandBytes(p *Process, args []term.Term) term.Term {
+	n, ok := smallArg(args[0])
+	if !ok || n < 0 || n > maxBinaryBytes {
+		return p.Badarg()
+	}
+	b := make([]byte, n)
+	rand.Read(b)
+	return p.heap.MakeBinary(b)
 }
 
 func nifReadPriv(p *Process, args []term.Term) term.Term {

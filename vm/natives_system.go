@@ -62,6 +62,9 @@ func bifSystemInfo(p *Process, args []term.Term) term.Term {
 	case term.Atom("emu_flavor"):
 		return term.Atom("emu")
 	}
+	if v := deviceSystemInfo(p, args[0]); v != term.NoValue {
+		return v
+	}
 	return p.Badarg()
 }
 

@@ -85,6 +85,7 @@ type Process struct {
 // GiB. Only the process itself uses it.
 type procMore struct {
 	dict     []term.Term  // process dictionary (bif_pdict.go)
+	charged  int64        // bytes counted against Options.HeapBudget
 	markers  []recvMarker // receive markers (recv_marker_* instructions)
 	timer    *time.Timer  // receive ... after
 	timerGen uint64
@@ -334,6 +335,9 @@ func (p *Process) maybeGC(live int) bool {
 	if mh := p.setting().maxHeap; mh.size > 0 && mh.kill && u+len(p.stack) > mh.size {
 		p.killedBy(term.AtomKilled)
 		return false
+	}
+	if p.m.opts.HeapBudget > 0 {
+		return p.chargeHeap()
 	}
 	return true
 }

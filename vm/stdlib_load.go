@@ -27,7 +27,7 @@ func (m *Machine) loadFromStdlib(name string) (mod *Module, found bool, err erro
 	if e == nil {
 		return nil, false, nil
 	}
-	mod, err = m.Load("stdlib.avm:"+e.Name, e.Data)
+	mod, err = m.Load(bundledPrefix+e.Name, e.Data)
 	if err != nil {
 		if loaded, ok := m.Module(name); ok { // loaded meanwhile by another process
 			return loaded, true, nil

@@ -10,10 +10,31 @@ import (
 // Timers of erlang:send_after/3,4 and start_timer/3,4: each is a Go
 // runtime timer (the runtime keeps them in a heap) that sends its message
 // when it fires; the table finds them by reference for cancel and read.
+// Times are on the board's clock, which --time-scale speeds up: timers
+// take their duration divided by the scale, and report what is left
+// multiplied by it.
 
 type timerTable struct {
 	mu     sync.Mutex
 	timers map[uint64]*vmTimer
+	scale  float64 // board time per real time; 0 means 1
+}
+
+// real converts a duration on the board's clock to real time.
+func (tt *timerTable) real(d time.Duration) time.Duration {
+	if tt.scale <= 0 || tt.scale == 1 {
+		return d
+	}
+	return time.Duration(float64(d) / tt.scale)
+}
+
+// left is the board milliseconds until deadline.
+func (tt *timerTable) left(deadline time.Time) int64 {
+	ms := msLeft(deadline)
+	if tt.scale > 0 && tt.scale != 1 {
+		ms = int64(float64(ms) * tt.scale)
+	}
+	return ms
 }
 
 type vmTimer struct {
@@ -27,6 +48,7 @@ func (tt *timerTable) add(id uint64, d time.Duration, fire func()) {
 	if tt.timers == nil {
 		tt.timers = map[uint64]*vmTimer{}
 	}
+	d = tt.real(d)
 	vt := &vmTimer{deadline: time.Now().Add(d)}
 	vt.t = time.AfterFunc(d, func() {
 		tt.mu.Lock()
@@ -51,7 +73,7 @@ func (tt *timerTable) cancel(id uint64) (left int64, ok bool) {
 	}
 	delete(tt.timers, id)
 	vt.t.Stop()
-	return msLeft(vt.deadline), true
+	return tt.left(vt.deadline), true
 }
 
 // read returns the milliseconds a timer has left.
@@ -62,7 +84,7 @@ func (tt *timerTable) read(id uint64) (int64, bool) {
 	if !ok {
 		return 0, false
 	}
-	return msLeft(vt.deadline), true
+	return tt.left(vt.deadline), true
 }
 
 func (tt *timerTable) stopAll() {

@@ -60,6 +60,11 @@ func newRootCmd(io streams) *cobra.Command {
 	}
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
-	root.AddCommand(newRunCmd(io), newPackCmd(io), newVersionCmd(io))
+	root.AddCommand(newRunCmd(io), newPackCmd(io), newVersionCmd(io), newAPICmd(io))
+	root.AddCommand(newNewCmd(io), newBuildCmd(io), newCompletionCmd(io))
+	root.AddCommand(newFlashCmd(io), newMonitorCmd(io), newDevicesCmd(io), newEmulateCmd(io))
+	root.AddCommand(newLSPCmd(io), newCheckCmd(io))
+	root.AddCommand(newBoardHelpCmd())
+	root.AddCommand(newDevCmd(io))
 	return root
 }

@@ -19,12 +19,14 @@ import (
 // runOptions are the flags of avm run.
 type runOptions struct {
 	schedulers int
+	profile    profileFlags
+	target     targetFlags
 }
 
 func newRunCmd(io streams) *cobra.Command {
 	var opts runOptions
 	cmd := &cobra.Command{
-		Use:   "run FILE.avm|FILE.beam…",
+		Use:   "run [DIR | FILE.avm|FILE.beam…]",
 		Short: "Run an application as AtomVM does",
 		Long: `Run loads the given .avm archives and .beam files and calls start/0 of the
 entry point: the first start module of the first archive that has one, or
@@ -33,24 +35,34 @@ output goes to stdout; when start/0 returns, avm prints
 "Return value: <term>" on stderr and exits 0 if the value is ok, 1 otherwise.
 Modules that are called but not loaded are found in the archives, in the
 order given, then as <module>.beam in the current directory, then beside
-the given files.`,
-		Example: "  avm run hello.avm\n  avm run app.avm atomvmlib.avm\n  avm run app.beam lib1.beam lib2.beam",
-		Args:    cobra.MinimumNArgs(1),
+the given files. A directory is a project: avm builds it (as avm build
+does) and runs its archive; with no argument, the current directory.`,
+		Example: "  avm run\n  avm run hello.avm\n  avm run app.avm atomvmlib.avm\n  avm run app.beam lib1.beam lib2.beam",
+		Args:    cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.schedulers < 0 {
 				return fmt.Errorf("--schedulers must be 1 or more (0 means one per CPU), not %d", opts.schedulers)
 			}
-			return runFiles(io, opts, args)
+			files, err := buildDirArgs(cmd.Context(), io, args)
+			if err != nil {
+				return err
+			}
+			return opts.profile.around(io.Err, func() error { return runSession(io, opts, files) })
 		},
 	}
 	cmd.Flags().IntVar(&opts.schedulers, "schedulers", 0, "how many processes run in parallel (default: one per CPU)")
+	opts.profile.register(cmd)
+	opts.target.register(cmd)
 	return cmd
 }
 
-func runFiles(io streams, opts runOptions, files []string) error {
+// runFiles runs the app once on session s's board; woke says why it
+// starts (after a deep sleep, say). An app that resets the board ends the
+// run with *errReset.
+func runFiles(io streams, opts runOptions, files []string, s *session, woke vm.ResetReason) error {
 	var dirs []string
 	dirs = append(dirs, ".")
-	m := vm.New(vm.Options{Stdout: io.Out, Stderr: io.Err, Schedulers: opts.schedulers, Load: func(module string) ([]byte, error) {
+	vmOpts := vm.Options{Stdout: io.Out, Stderr: io.Err, Schedulers: opts.schedulers, Load: func(module string) ([]byte, error) {
 		for _, d := range dirs {
 			data, err := os.ReadFile(filepath.Join(d, module+".beam"))
 			if err == nil {
@@ -61,7 +73,10 @@ func runFiles(io streams, opts runOptions, files []string) error {
 			}
 		}
 		return nil, fs.ErrNotExist
-	}})
+	}}
+	s.options(&vmOpts, appModules(files), woke)
+	m := vm.New(vmOpts)
+	s.running(m)
 	var start, archiveHint string
 	for _, f := range files {
 		if strings.HasSuffix(f, ".avm") {
@@ -102,9 +117,17 @@ func runFiles(io streams, opts runOptions, files []string) error {
 	if err != nil {
 		return err
 	}
+	if out.Reset != nil {
+		return &errReset{*out.Reset}
+	}
 	h := out.Heap
 	if out.Crashed() {
 		fmt.Fprint(io.Err, crashReport(out))
+		if hint := m.Hint(out); hint != "" {
+			fmt.Fprintf(io.Err, "hint: %s\n", hint)
+		} else {
+			fmt.Fprint(io.Err, missingModuleHint(m, out))
+		}
 		fmt.Fprintln(io.Err, "Return value: error")
 		return &exitError{exitFailure}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -18,16 +19,24 @@ var (
 const otpRange = "OTP 25–29"
 
 func newVersionCmd(io streams) *cobra.Command {
-	return &cobra.Command{
+	var asJSON bool
+	cmd := &cobra.Command{
 		Use:   "version",
 		Short: "Print avm's version, commit, Go version and the OTP releases it supports",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, c := buildVersion()
+			if asJSON {
+				enc := json.NewEncoder(io.Out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(map[string]string{"version": v, "commit": c, "go": runtime.Version(), "otp": otpRange})
+			}
 			fmt.Fprintf(io.Out, "avm %s\ncommit: %s\ngo: %s\nbeam files: %s (erlc/elixirc output)\n", v, c, runtime.Version(), otpRange)
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
 }
 
 // buildVersion returns the version and commit from the linker flags or,

@@ -1,0 +1,45 @@
+%% Error reasons as OTP gives them: econnrefused, eaddrinuse, closed,
+%% enotconn, einval, and badarg for bad arguments.
+-module(net_tcp_errors).
+-export([start/0]).
+
+start() ->
+    {ok, L} = gen_tcp:listen(0, [binary, {active, false}]),
+    {ok, Port} = inet:port(L),
+    InUse = gen_tcp:listen(Port, []),
+    RecvListen = gen_tcp:recv(L, 0),
+    SendListen = gen_tcp:send(L, <<"x">>),
+    PeerListen = inet:peername(L),
+    BadGet = inet:getopts(L, [backlog]),
+    BadSet = inet:setopts(L, [{packet, 7}]),
+    BadOpt = (catch gen_tcp:listen(0, [bogus])),
+    BadActive = (catch gen_tcp:listen(0, [{active, sometimes}])),
+    BadPort = (catch gen_tcp:listen(-1, [])),
+    ok = gen_tcp:close(L),
+    Refused = gen_tcp:connect({127, 0, 0, 1}, Port, [], 5000),
+    AcceptClosed = gen_tcp:accept(L, 10),
+    SockClosed = inet:sockname(L),
+    SetClosed = inet:setopts(L, [{active, true}]),
+    CloseTwice = gen_tcp:close(L),
+    {ok, L2} = gen_tcp:listen(0, [binary, {active, false}]),
+    {ok, Port2} = inet:port(L2),
+    {ok, C} = gen_tcp:connect({127, 0, 0, 1}, Port2, [binary, {active, false}]),
+    {ok, S} = gen_tcp:accept(L2),
+    ok = inet:setopts(S, [{exit_on_close, false}]),
+    ok = gen_tcp:send(C, <<"bye">>),
+    ok = gen_tcp:shutdown(C, write),
+    AfterShutdown = {gen_tcp:recv(S, 0), gen_tcp:recv(S, 0)},
+    ok = gen_tcp:send(S, <<"still">>),
+    HalfOpen = gen_tcp:recv(C, 0, 5000),
+    RecvActive = begin
+                     ok = inet:setopts(C, [{active, true}]),
+                     gen_tcp:recv(C, 0)
+                 end,
+    gen_tcp:close(S),
+    gen_tcp:close(C),
+    gen_tcp:close(L2),
+    [{in_use, InUse}, {recv_listen, RecvListen}, {send_listen, SendListen}, {peer_listen, PeerListen},
+     {bad_get, BadGet}, {bad_set, BadSet}, {bad_opt, BadOpt}, {bad_active, BadActive}, {bad_port, BadPort},
+     {refused, Refused}, {accept_closed, AcceptClosed}, {sock_closed, SockClosed},
+     {set_closed, SetClosed}, {close_twice, CloseTwice}, {after_shutdown, AfterShutdown},
+     {half_open, HalfOpen}, {recv_active, RecvActive}].

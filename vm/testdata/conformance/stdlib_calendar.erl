@@ -1,0 +1,65 @@
+%% calendar: day and second arithmetic, weeks, RFC 3339 with explicit
+%% offsets; local-time functions are checked by properties that hold in any
+%% time zone. Errors are in stdlib_calendar_otpdiff (OTP 29 changed them).
+-module(stdlib_calendar).
+-export([start/0]).
+
+t(F) -> try F() catch error:R -> {error, R} end.
+
+start() ->
+    Dates = [{0, 1, 1}, {0, 12, 31}, {1, 1, 1}, {1970, 1, 1}, {2000, 2, 29}, {2023, 12, 31}, {2024, 3, 1},
+             {1900, 3, 1}, {2100, 2, 28}, {9999, 12, 31}],
+    [{days, [calendar:date_to_gregorian_days(D) || D <- Dates],
+      [calendar:gregorian_days_to_date(calendar:date_to_gregorian_days(D)) =:= D || D <- Dates],
+      calendar:date_to_gregorian_days(2024, 2, 29), calendar:gregorian_days_to_date(0),
+      calendar:gregorian_days_to_date(738000),
+      lists:all(fun(N) -> calendar:date_to_gregorian_days(calendar:gregorian_days_to_date(N)) =:= N end,
+                lists:seq(0, 800, 7) ++ lists:seq(693000, 740000, 97))},
+     {seconds, calendar:datetime_to_gregorian_seconds({{1970, 1, 1}, {0, 0, 0}}),
+      calendar:gregorian_seconds_to_datetime(63871372800), calendar:gregorian_seconds_to_datetime(0),
+      calendar:gregorian_seconds_to_datetime(63871459199)},
+     {weekday, [calendar:day_of_the_week(D) || D <- Dates], calendar:day_of_the_week(2024, 11, 25)},
+     {months, [calendar:last_day_of_the_month(Y, M) || {Y, M} <- [{2024, 2}, {2023, 2}, {1900, 2}, {2000, 2},
+                                                                 {2024, 4}, {2024, 12}]],
+      [calendar:is_leap_year(Y) || Y <- [0, 1900, 2000, 2023, 2024, 2100]]},
+     {valid, [calendar:valid_date(D) || D <- [{2024, 2, 29}, {2023, 2, 29}, {2024, 13, 1}, {2024, 0, 1},
+                                              {2024, 4, 31}, {2024, 1, 0}]]},
+     {time, calendar:seconds_to_time(0), calendar:seconds_to_time(86399), calendar:time_to_seconds({1, 2, 3}), calendar:seconds_to_daystime(-1), calendar:seconds_to_daystime(90061),
+      calendar:time_difference({{2024, 1, 1}, {0, 0, 0}}, {{2024, 1, 2}, {1, 0, 1}}),
+      calendar:time_difference({{2024, 1, 2}, {0, 0, 0}}, {{2024, 1, 1}, {1, 0, 1}})},
+     {iso_week, [calendar:iso_week_number(D) || D <- [{2021, 1, 3}, {2020, 12, 31}, {2024, 12, 30}, {2024, 1, 1},
+                                                      {2026, 1, 1}, {2027, 1, 1}, {2015, 12, 31}]]},
+     {now, calendar:now_to_datetime({1700, 123456, 999999}), calendar:now_to_universal_time({0, 0, 0}),
+      calendar:system_time_to_universal_time(1700000000123, millisecond),
+      calendar:system_time_to_universal_time(-1, second)},
+     {rfc3339_out, calendar:system_time_to_rfc3339(1700000000123, [{unit, millisecond}, {offset, "Z"}]),
+      calendar:system_time_to_rfc3339(1700000000123456, [{unit, microsecond}, {offset, "+02:00"}]),
+      calendar:system_time_to_rfc3339(1700000000, [{offset, -3600}, {time_designator, $\s}]),
+      calendar:system_time_to_rfc3339(1700000000, [{offset, 5400}]),
+      calendar:system_time_to_rfc3339(-1, [{offset, "Z"}]),
+      calendar:system_time_to_rfc3339(1700000000123, [{unit, nanosecond}, {offset, "Z"}]),
+      calendar:system_time_to_rfc3339(1700000000, [{offset, "-00:00"}]),
+      calendar:system_time_to_rfc3339(1700000000, [{offset, 0}]),
+      calendar:system_time_to_rfc3339(1700000000999, [{unit, millisecond}, {offset, "Z"}, {fraction, true}]),
+      calendar:system_time_to_rfc3339(erlang:convert_time_unit(1700000001, nanosecond, native),
+                                      [{unit, native}, {offset, "Z"}]),
+      t(fun() -> calendar:system_time_to_rfc3339(1700000000, [{offset, "Z"}, {unit, bad}]) end)},
+     {rfc3339_in, calendar:rfc3339_to_system_time("2023-11-14T22:13:20Z"),
+      calendar:rfc3339_to_system_time("2023-11-14T22:13:20.123+02:00", [{unit, millisecond}]),
+      calendar:rfc3339_to_system_time("2023-11-14 22:13:20.5-01:30", [{unit, microsecond}]),
+      calendar:rfc3339_to_system_time("2023-11-14t22:13:20z"),
+      calendar:rfc3339_to_system_time("2023-11-14T22:13:20.123456789Z", [{unit, nanosecond}]),
+      calendar:rfc3339_to_system_time("2023-11-14T22:13:20.129Z"),
+      calendar:rfc3339_to_system_time("2023-11-14T22:13:20.5Z", [{unit, millisecond}]),
+      calendar:rfc3339_to_system_time("1969-12-31T23:59:59Z"),
+      calendar:rfc3339_to_system_time("2023-11-14T22:13:20-00:00")},
+     {local, begin
+                 {D, T} = L = calendar:local_time(),
+                 U = calendar:universal_time(),
+                 Diff = abs(calendar:datetime_to_gregorian_seconds(L) - calendar:datetime_to_gregorian_seconds(U)),
+                 {calendar:valid_date(D), tuple_size(T), Diff < 15 * 3600,
+                  is_tuple(calendar:now_to_local_time(erlang:timestamp())),
+                  calendar:iso_week_number() =:= calendar:iso_week_number(element(1, calendar:local_time())),
+                  is_list(calendar:system_time_to_rfc3339(erlang:system_time(second))),
+                  abs(calendar:rfc3339_to_system_time(calendar:system_time_to_rfc3339(1700000000)) - 1700000000)}
+             end}].
