@@ -736,7 +736,7 @@ func (p *Process) run(reds int) (status runStatus) {
 			t := p.get(&in.args[1])
 			if t != term.AtomInfinity && !p.receiveTimerRunning() {
 				ms, ok := h.Int64(t)
-				if !ok || ms < 0 {
+				if !ok || ms < 0 || ms > maxTimerMs {
 					p.Error(term.Atom("timeout_value"))
 					goto fail
 				}

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"math"
 	"sync"
 	"time"
 
@@ -96,6 +97,11 @@ func (tt *timerTable) stopAll() {
 	}
 }
 
+// maxTimerMs is the longest timer: what a time.Duration holds (OTP's limit
+// is within a few seconds of it; beyond, send_after raises badarg and
+// receive ... after raises timeout_value, as here).
+const maxTimerMs = math.MaxInt64 / int64(time.Millisecond)
+
 func msLeft(deadline time.Time) int64 {
 	d := time.Until(deadline)
 	if d < 0 {
@@ -109,7 +115,7 @@ func msLeft(deadline time.Time) int64 {
 func (p *Process) startTimer(args []term.Term, wrap bool) term.Term {
 	h := p.heap
 	ms, dest, msg := args[0], args[1], args[2]
-	if !ms.IsSmall() || ms.Small() < 0 || !(dest.IsPid() || dest.IsAtom()) {
+	if !ms.IsSmall() || ms.Small() < 0 || ms.Small() > maxTimerMs || !(dest.IsPid() || dest.IsAtom()) {
 		return p.Badarg()
 	}
 	id := p.m.nextRef.Add(1)
