@@ -38,6 +38,7 @@ set -euo pipefail
 FIXTURE_DIRS=(
 	vm/testdata/conformance
 	vm/testdata/net
+	vm/testdata/sched
 	vm/beam/testdata
 	examples/hello
 	bench

@@ -39,6 +39,7 @@ func (m *Machine) spawn(parent *Process, src *term.Heap, spec spawnSpec) (*Proce
 	}
 	if spec.priority != 0 {
 		p.changeSettings().priority = spec.priority
+		p.prio = prioLevel(spec.priority)
 	}
 	if spec.mqd != 0 {
 		p.changeSettings().mqd = spec.mqd

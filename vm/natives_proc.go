@@ -229,6 +229,19 @@ func bifSpawnOpt(p *Process, args []term.Term) term.Term {
 	return child.Pid()
 }
 
+// prioLevel is the run-queue level of a valid priority atom.
+func prioLevel(t term.Term) uint8 {
+	switch t {
+	case term.Atom("max"):
+		return prioMax
+	case term.Atom("high"):
+		return prioHigh
+	case term.Atom("low"):
+		return prioLow
+	}
+	return prioNormal
+}
+
 func validPriority(t term.Term) bool {
 	switch t {
 	case term.Atom("low"), atomNormalPrio, term.Atom("high"), term.Atom("max"):
@@ -547,6 +560,9 @@ func bifProcessFlag(p *Process, args []term.Term) term.Term {
 		}
 		old := p.setting().priority
 		p.changeSettings().priority = v
+		p.mbox.Lock()
+		p.prio = prioLevel(v)
+		p.mbox.Unlock()
 		return old
 	case term.AtomMaxHeapSize:
 		mh, ok := parseMaxHeap(p.heap, v)

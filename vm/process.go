@@ -50,9 +50,11 @@ type Process struct {
 	// Flags, kept together so that their padding is paid once.
 	timedOut     bool // the receive timer fired
 	trapExit     bool
-	yieldNow     bool // erlang:yield/0 was called: end the slice at the next call
-	hibernating  bool // in erlang:hibernate/3, waiting for a message
-	pendingStart bool // the initial call is still to be made (startCall)
+	yieldNow     bool  // erlang:yield/0 was called: end the slice at the next call
+	hibernating  bool  // in erlang:hibernate/3, waiting for a message
+	pendingStart bool  // the initial call is still to be made (startCall)
+	prio         uint8 // scheduling priority (sched.go), changed under mbox
+	lowSkipped   uint8 // times a low-priority process was passed over, under the run queue's lock
 
 	inbox []envelope
 	// The message queue, in the process heap, and the receive in progress.
@@ -271,6 +273,7 @@ type codePtr struct {
 func newProcess(m *Machine) *Process {
 	id := m.nextPid.Add(1)
 	p := &Process{
+		prio:    prioNormal,
 		m:       m,
 		id:      id,
 		gcLimit: 1024,

@@ -6,8 +6,8 @@ import (
 )
 
 // Scheduling: M:N. A fixed set of worker goroutines (one per scheduler)
-// take runnable processes from one shared run queue and run each for a
-// slice of sliceReductions reductions; a process waiting in receive is not
+// take runnable processes from one shared run queue, by priority, and run
+// each for a slice of sliceReductions reductions; a process waiting in receive is not
 // in the queue and costs only its memory. The register file belongs to the
 // worker: a process that yields keeps only its live X registers.
 //
@@ -24,13 +24,48 @@ const (
 	stateExited
 )
 
-// runQueue is a FIFO of runnable processes shared by the workers.
+// Priorities, as OTP schedules them: a runnable max-priority process runs
+// before any high one, a high one before any normal or low one; normal and
+// low share a queue, where a low process is passed over lowSkips times
+// before it runs.
+const (
+	prioMax uint8 = iota
+	prioHigh
+	prioNormal
+	prioLow
+	lowSkips = 8
+)
+
+// runQueue holds the runnable processes, one FIFO per priority level
+// (low shares normal's), shared by the workers.
 type runQueue struct {
 	mu      sync.Mutex
 	cond    *sync.Cond
-	q       []*Process
-	head    int
+	levels  [3]fifo // max, high, normal and low
+	waiting int     // processes in all levels
 	stopped bool
+}
+
+type fifo struct {
+	q    []*Process
+	head int
+}
+
+func (f *fifo) push(p *Process) { f.q = append(f.q, p) }
+
+func (f *fifo) empty() bool { return f.head == len(f.q) }
+
+func (f *fifo) pop() *Process {
+	p := f.q[f.head]
+	f.q[f.head] = nil
+	f.head++
+	if f.head == len(f.q) {
+		f.q, f.head = f.q[:0], 0
+	} else if f.head > 1024 && f.head*2 > len(f.q) {
+		f.q = append(f.q[:0], f.q[f.head:]...)
+		f.head = 0
+	}
+	return p
 }
 
 func newRunQueue() *runQueue {
@@ -39,9 +74,13 @@ func newRunQueue() *runQueue {
 	return r
 }
 
+// push queues p at its priority. p.prio changes only while p runs, under
+// p.mbox; callers hold p.mbox or are the worker that ran p.
 func (r *runQueue) push(p *Process) {
+	level := min(p.prio, prioNormal)
 	r.mu.Lock()
-	r.q = append(r.q, p)
+	r.levels[level].push(p)
+	r.waiting++
 	r.mu.Unlock()
 	r.cond.Signal()
 }
@@ -50,22 +89,33 @@ func (r *runQueue) push(p *Process) {
 func (r *runQueue) pop() *Process {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	for r.head == len(r.q) && !r.stopped {
+	for r.waiting == 0 && !r.stopped {
 		r.cond.Wait()
 	}
 	if r.stopped {
 		return nil
 	}
-	p := r.q[r.head]
-	r.q[r.head] = nil
-	r.head++
-	if r.head == len(r.q) {
-		r.q, r.head = r.q[:0], 0
-	} else if r.head > 1024 && r.head*2 > len(r.q) {
-		r.q = append(r.q[:0], r.q[r.head:]...)
-		r.head = 0
+	for level := range r.levels {
+		f := &r.levels[level]
+		if f.empty() {
+			continue
+		}
+		// A low process waits its turn behind lowSkips others, unless
+		// nothing else is runnable.
+		for n := len(f.q) - f.head; n > 1; n-- {
+			p := f.q[f.head]
+			if p.prio != prioLow || p.lowSkipped >= lowSkips {
+				break
+			}
+			p.lowSkipped++
+			f.push(f.pop())
+		}
+		p := f.pop()
+		p.lowSkipped = 0
+		r.waiting--
+		return p
 	}
-	return p
+	panic("vm: run queue count out of step")
 }
 
 func (r *runQueue) stop() {
