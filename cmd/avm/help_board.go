@@ -49,6 +49,7 @@ per command: ok or error: ...):
   i2c ADDR REG HEX               change a register device (a new reading)
   uart NAME TEXT                 bytes arrive on a UART ("quoted\n" allowed)
   wait DURATION                  scripts only: 500ms, 2s (board time)
+  await interrupt PIN            scripts only: until the app listens on PIN
 
 --trace-io prints every pin change, bus transaction and UART byte on stderr,
 stamped with the board's time in seconds.`,

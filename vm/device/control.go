@@ -24,8 +24,14 @@ import (
 //	i2c ADDR REG HEX     set registers of the register device at ADDR
 //	uart NAME TEXT       bytes arrive on a UART (TEXT may be a Go-quoted string)
 //	wait DURATION        pause, in board time (1500ms, 2s), scripts only
+//	await interrupt PIN  pause until the app listens for PIN's interrupts
+//	                     (at most 10 s), so a script presses a button only
+//	                     once the app can see it
 //	# …                  a comment
-const controlHelp = "commands: press PIN, release PIN, set PIN high|low, float PIN, i2c ADDR REG HEX, uart NAME TEXT, wait DURATION"
+const controlHelp = "commands: press PIN, release PIN, set PIN high|low, float PIN, i2c ADDR REG HEX, uart NAME TEXT, wait DURATION, await interrupt PIN"
+
+// awaitLimit bounds await, in real time.
+const awaitLimit = 10 * time.Second
 
 // Exec carries out one control command.
 func (b *Board) Exec(ctx context.Context, line string) error {
@@ -101,6 +107,35 @@ func (b *Board) Exec(ctx context.Context, line string) error {
 			text = s
 		}
 		b.UART(f[1]).Receive([]byte(text))
+	case "await":
+		if err := need(3); err != nil {
+			return err
+		}
+		if f[1] != "interrupt" {
+			return fmt.Errorf("await %s: only \"await interrupt PIN\" is known", f[1])
+		}
+		p, err := ParsePin(f[2])
+		if err != nil {
+			return err
+		}
+		deadline := time.Now().Add(awaitLimit)
+		for {
+			b.mu.Lock()
+			s := b.pins[p]
+			listening := s != nil && s.listener != nil
+			b.mu.Unlock()
+			if listening {
+				return nil
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("await interrupt %s: the app did not set an interrupt on pin %s within %s", p, p, awaitLimit)
+			}
+			select {
+			case <-time.After(time.Millisecond):
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
 	case "wait":
 		if err := need(2); err != nil {
 			return err

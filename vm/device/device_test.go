@@ -259,3 +259,17 @@ func TestServeControlSocket(t *testing.T) {
 		t.Error("press over the socket did not drive pin 0")
 	}
 }
+
+func TestAwaitInterrupt(t *testing.T) {
+	b := esp32(t)
+	ctx := context.Background()
+	done := make(chan error, 1)
+	go func() { done <- b.Exec(ctx, "await interrupt 4") }()
+	b.SetInterrupt(Pin{Num: 4}, TriggerFalling, "app")
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Exec(ctx, "await something 4"); err == nil || !strings.Contains(err.Error(), "only") {
+		t.Errorf("await something: %v", err)
+	}
+}
