@@ -51,6 +51,10 @@ per command: ok or error: ...):
   wait DURATION                  scripts only: 500ms, 2s (board time)
   await interrupt PIN            scripts only: until the app listens on PIN
 
+--uart-pty UART1 bridges a UART to a new pty (avm prints its path): a
+terminal or a test program opened on it talks to the app as to the
+device's serial port.
+
 --trace-io prints every pin change, bus transaction and UART byte on stderr,
 stamped with the board's time in seconds.`,
 	}

@@ -36,6 +36,7 @@ type targetFlags struct {
 	gpioChip    string
 	i2cBus      string
 	spiDev      string
+	uartPTY     []string
 }
 
 const boardFileName = "avm.board.json"
@@ -54,6 +55,7 @@ func (t *targetFlags) register(cmd *cobra.Command) {
 	f.StringVar(&t.gpioChip, "gpio-chip", "/dev/gpiochip0", "with --target linux: the GPIO character device whose line offsets are the pins")
 	f.StringVar(&t.i2cBus, "i2c-bus", "/dev/i2c-1", "with --target linux: the I2C bus device")
 	f.StringVar(&t.spiDev, "spi-dev", "/dev/spidev0.0", "with --target linux: the SPI device (bus and chip select)")
+	f.StringArrayVar(&t.uartPTY, "uart-pty", nil, "bridge this UART (UART0, UART1…) to a new pty, whose path avm prints, for a terminal or program (repeatable)")
 	f.StringVar(&t.nvsFile, "nvs", "", "file that keeps NVS across runs (default _build/avm/nvs-TARGET.json on device targets)")
 }
 
@@ -147,6 +149,14 @@ func (t *targetFlags) open(stderr io.Writer) (*session, error) {
 			cancel()
 			return nil, err
 		}
+	}
+	for _, name := range t.uartPTY {
+		path, err := s.board.BridgePTY(ctx, name)
+		if err != nil {
+			cancel()
+			return nil, err
+		}
+		fmt.Fprintf(stderr, "avm: %s is on %s (e.g. picocom %s)\n", name, path, path)
 	}
 	if t.boardScript != "" {
 		go func() {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func esp32(t *testing.T) *Board {
@@ -271,5 +272,46 @@ func TestAwaitInterrupt(t *testing.T) {
 	}
 	if err := b.Exec(ctx, "await something 4"); err == nil || !strings.Contains(err.Error(), "only") {
 		t.Errorf("await something: %v", err)
+	}
+}
+
+// TestUARTOverPTY: a program on the pty and the app talk through the UART.
+func TestUARTOverPTY(t *testing.T) {
+	b := esp32(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	path, err := b.BridgePTY(ctx, "UART1")
+	if err != nil {
+		t.Skipf("no pty here: %v", err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	u := b.UART("UART1")
+	if _, err := f.Write([]byte("ping\n")); err != nil {
+		t.Fatal(err)
+	}
+	var got []byte
+	for len(got) < 5 {
+		select {
+		case <-u.Arrived():
+			got = append(got, u.Take()...)
+		case <-time.After(5 * time.Second):
+			t.Fatalf("the app got %q from the terminal", got)
+		}
+	}
+	if string(got) != "ping\n" {
+		t.Errorf("the app got %q", got)
+	}
+	if err := u.Write([]byte("pong\n")); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 16)
+	f.SetReadDeadline(time.Now().Add(5 * time.Second))
+	n, err := f.Read(buf)
+	if err != nil || string(buf[:n]) != "pong\n" {
+		t.Errorf("the terminal got %q, %v", buf[:n], err)
 	}
 }
