@@ -48,7 +48,7 @@ func missingModuleHint(m *vm.Machine, out *vm.Outcome) string {
 		}
 		sort.Strings(names)
 		if !platforms["generic_unix"] {
-			return fmt.Sprintf("hint: %s belongs to the device: AtomVM has it on %s, not on a computer, and avm does not simulate boards yet; build with avm build and run it on a board (avm flash)\n",
+			return fmt.Sprintf("hint: %s belongs to the device: AtomVM has it on %s, and avm's simulated board does not have it yet; build with avm build and run it on a board (avm flash)\n",
 				mfa, strings.Join(names, ", "))
 		}
 		return fmt.Sprintf("hint: AtomVM has %s, but avm does not implement it yet\n", mfa)
