@@ -21,9 +21,10 @@
 // 25 returned, when erl is missing). The table shows the median wall time
 // (CPU time with -cpu) and the peak RSS of each, the ratios avm/ref and
 // avm/erl-workload and their geometric means; a result whose min–max spread
-// is wide is flagged noisy.
-// A benchmark that fails somewhere is reported in its row and left out of
-// the means.
+// is wide is flagged noisy. A benchmark that fails somewhere is reported in
+// its row and left out of the means. --json prints every run's wall and CPU
+// time; -from prints the table of such a file again. docs/performance.md
+// says more, and holds the latest table.
 //
 // bench_test.go holds Go benchmarks of the same programs run in-process
 // (go test -bench . ./bench), for profiling with go test's flags.

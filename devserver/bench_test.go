@@ -69,6 +69,31 @@ func BenchmarkEditRerun(b *testing.B) {
 	}
 }
 
+// BenchmarkEditHotReload measures the same change with the app running
+// on (the default --reload hot): from writing mod07.erl to the running
+// app printing the new sum, which it checks every millisecond.
+func BenchmarkEditHotReload(b *testing.B) {
+	needErlang(b)
+	dir := benchProject(b)
+	var calls []string
+	for i := 1; i < benchModules; i++ {
+		calls = append(calls, fmt.Sprintf("mod%02d:value()", i))
+	}
+	writeFiles(b, dir, map[string]string{"src/app.erl": "-module(app).\n-export([start/0]).\n" +
+		"start() -> watch(none).\n" +
+		"watch(Last) ->\n    Sum = lists:sum([" + strings.Join(calls, ", ") + "]),\n" +
+		"    case Sum of\n        Last -> ok;\n        _ -> io:format(\"sum ~p~n\", [Sum])\n    end,\n" +
+		"    receive after 1 -> watch(Sum) end.\n"})
+	d := startDev(b, dir, Options{}, false)
+	d.waitOutput(fmt.Sprintf("sum %d", benchSum(7)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		v := 100 + i
+		writeFiles(b, dir, map[string]string{"src/mod07.erl": benchModule(7, v)})
+		d.waitOutput(fmt.Sprintf("sum %d", benchSum(v)))
+	}
+}
+
 // BenchmarkErlcPackRun is the same change through avm build's path: erlc
 // on the changed module (a BEAM boot per call), pack, and a run.
 func BenchmarkErlcPackRun(b *testing.B) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/avmtool/avm/flasher/emulator"
+	"github.com/avmtool/avm/packbeam"
 )
 
 // mainAVM is where the emulator's AtomVM layout puts the app partition.
@@ -50,5 +51,90 @@ func checkFlashed(t *testing.T, dev *emulator.Device, dir string) {
 	}
 	if got := dev.Flash()[mainAVM : mainAVM+len(app)]; !bytes.Equal(got, app) {
 		t.Errorf("main.avm does not hold the build")
+	}
+}
+
+// TestClientsShareBoard: while the devserver owns the emulated board's
+// port, a client's flash request and another's console stream go through
+// it: the flash lands, and the console shows the board restarting after
+// it, and after a reset asked for on the stream.
+func TestClientsShareBoard(t *testing.T) {
+	needErlang(t)
+	dev, err := emulator.New(emulator.Config{Console: []byte("console: app running\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := newProject(t, map[string]string{"src/app.erl": appSource("app", `io:format("v1~n")`)})
+	d := startDev(t, dir, Options{Board: BoardOptions{Port: dev, Name: "emulated"}}, true)
+	d.waitFor("the first flash", func(e Event) bool { return e.Type == EventRun })
+
+	watcher, err := Dial(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer watcher.Close()
+	if watcher.Board() != "emulated" {
+		t.Errorf("Board() = %q, want the devserver's port", watcher.Board())
+	}
+	notices := make(chan string, 8)
+	console, err := watcher.Console(func(s string) { notices <- s })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer console.Close()
+	console.SetReadTimeout(eventTimeout)
+
+	flasher, err := Dial(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer flasher.Close()
+	other := &packbeam.Archive{Entries: []*packbeam.Entry{packbeam.NewFile("app/priv/note.txt", []byte("flashed by a client"))}}
+	data, err := other.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var progress []string
+	ran, err := flasher.Flash(FlashRequest{Archive: data, Name: "other.avm"}, func(s string) { progress = append(progress, s) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ran, "flashed emulated") || len(progress) == 0 {
+		t.Errorf("flash: %q, progress %q", ran, progress)
+	}
+	if got := dev.Flash()[mainAVM : mainAVM+len(data)]; !bytes.Equal(got, data) {
+		t.Error("main.avm does not hold the client's archive")
+	}
+	readConsole(t, console, "console: app running")
+
+	if _, err := console.Write([]byte("typed\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := console.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	readConsole(t, console, "console: app running")
+	select {
+	case s := <-notices:
+		t.Errorf("the devserver complained: %s", s)
+	default:
+	}
+
+	if _, err := flasher.Flash(FlashRequest{Archive: data, Name: "other.avm", Partition: "nonesuch"}, nil); err == nil || !strings.Contains(err.Error(), "nonesuch") {
+		t.Errorf("flashing a missing partition: %v, want an error naming it", err)
+	}
+}
+
+// readConsole reads the console stream until want appears.
+func readConsole(t *testing.T, k *Console, want string) {
+	t.Helper()
+	var got []byte
+	buf := make([]byte, 256)
+	for !bytes.Contains(got, []byte(want)) {
+		n, err := k.Read(buf)
+		if err != nil || n == 0 {
+			t.Fatalf("console: %v after %q, want %q", err, got, want)
+		}
+		got = append(got, buf[:n]...)
 	}
 }

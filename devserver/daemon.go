@@ -38,8 +38,27 @@ type wireMessage struct {
 	V  int    `json:"v"`
 	Op string `json:"op,omitempty"` // requests
 	*Event
-	Status *Status `json:"status,omitempty"`
+	Status *Status       `json:"status,omitempty"`
+	Flash  *FlashRequest `json:"flash,omitempty"`
 }
+
+// FlashRequest asks the devserver to write an archive to the board whose
+// port it owns, as avm flash would.
+type FlashRequest struct {
+	Archive []byte `json:"archive"` // the .avm archive
+	Name    string `json:"name"`    // names it in messages
+	// Partition is the label of the app partition (default: the
+	// devserver's).
+	Partition string `json:"partition,omitempty"`
+	// Force writes even when the partition already holds the archive.
+	Force bool `json:"force,omitempty"`
+	// NoReset leaves the board in its loader.
+	NoReset bool `json:"no_reset,omitempty"`
+}
+
+// maxRequest is the longest request line: a flash request carries a
+// whole archive, in base64.
+const maxRequest = 64 << 20
 
 // socketListener is the devserver's socket and the lock that makes it the
 // project's only one.
@@ -154,7 +173,11 @@ func (s *Server) serveConn(ctx context.Context, c net.Conn) {
 		return
 	}
 	in := bufio.NewScanner(c)
-	in.Buffer(make([]byte, 4096), 1<<20)
+	in.Buffer(make([]byte, 4096), maxRequest)
+	board, _ := s.runner.(*boardRunner)
+	noBoard := func() {
+		send(wireMessage{Event: &Event{Type: EventError, Text: "this devserver runs the app locally: it owns no board port (start it with avm dev --port)"}})
+	}
 	for in.Scan() {
 		var req wireMessage
 		if err := json.Unmarshal(in.Bytes(), &req); err != nil {
@@ -189,8 +212,80 @@ func (s *Server) serveConn(ctx context.Context, c net.Conn) {
 				}
 			}
 			return
+		case "flash":
+			if board == nil {
+				noBoard()
+				continue
+			}
+			if req.Flash == nil || len(req.Flash.Archive) == 0 {
+				send(wireMessage{Event: &Event{Type: EventError, Text: "flash: the request has no archive"}})
+				continue
+			}
+			f := req.Flash
+			ran, err := board.deploy(ctx, f.Archive, f.Name, deployOptions{partition: f.Partition, force: f.Force, noReset: f.NoReset,
+				status: func(text string) { send(wireMessage{Event: &Event{Type: EventOutput, Text: text}}) }})
+			if err != nil {
+				send(wireMessage{Event: &Event{Type: EventError, Text: err.Error()}})
+				continue
+			}
+			s.events.publish(Event{Type: EventRun, Ran: ran + " (avm flash)"})
+			send(wireMessage{Event: &Event{Type: "ok", Ran: ran}})
+		case "reset":
+			if board == nil {
+				noBoard()
+				continue
+			}
+			if err := board.reset(ctx); err != nil {
+				send(wireMessage{Event: &Event{Type: EventError, Text: fmt.Sprintf("reset %s: %v", board.opts.Name, err)}})
+				continue
+			}
+			send(wireMessage{Event: &Event{Type: "ok"}})
+		case "console":
+			if board == nil {
+				noBoard()
+				continue
+			}
+			s.streamConsole(ctx, board, in, send)
+			return
 		default:
-			send(wireMessage{Event: &Event{Type: EventError, Text: fmt.Sprintf("unknown op %q: want status, build, stop or subscribe", req.Op)}})
+			send(wireMessage{Event: &Event{Type: EventError, Text: fmt.Sprintf("unknown op %q: want status, build, stop, subscribe, flash, reset or console", req.Op)}})
+		}
+	}
+}
+
+// streamConsole sends the board's raw console to a client until it closes
+// the connection, taking its input and reset requests meanwhile.
+func (s *Server) streamConsole(ctx context.Context, board *boardRunner, in *bufio.Scanner, send func(wireMessage) error) {
+	events, cancel := s.console.subscribe()
+	defer cancel()
+	send(wireMessage{Event: &Event{Type: "ok"}})
+	go func() {
+		defer cancel()
+		for in.Scan() {
+			var req wireMessage
+			if err := json.Unmarshal(in.Bytes(), &req); err != nil || req.V != ProtocolVersion {
+				send(wireMessage{Event: &Event{Type: EventError, Text: "bad request on a console stream: want input or reset, in protocol 1"}})
+				continue
+			}
+			var err error
+			switch req.Op {
+			case "input":
+				if req.Event != nil {
+					err = board.input(req.Data)
+				}
+			case "reset":
+				err = board.reset(ctx)
+			default:
+				err = fmt.Errorf("op %q on a console stream: want input or reset", req.Op)
+			}
+			if err != nil {
+				send(wireMessage{Event: &Event{Type: EventError, Text: err.Error()}})
+			}
+		}
+	}()
+	for e := range events {
+		if send(wireMessage{Event: &e}) != nil {
+			return
 		}
 	}
 }
@@ -198,6 +293,7 @@ func (s *Server) serveConn(ctx context.Context, c net.Conn) {
 // Client talks to a running devserver.
 type Client struct {
 	conn net.Conn
+	wmu  sync.Mutex // one request at a time on the connection
 	in   *bufio.Scanner
 	// Hello is the devserver's status when the client connected.
 	Hello Status
@@ -249,12 +345,36 @@ func (c *Client) read() (wireMessage, error) {
 	return m, nil
 }
 
+// send writes a request.
+func (c *Client) send(m wireMessage) error {
+	m.V = ProtocolVersion
+	return c.sendJSON(m)
+}
+
+func (c *Client) sendJSON(m any) error {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	return json.NewEncoder(c.conn).Encode(m)
+}
+
 // call sends a request and reads its reply.
 func (c *Client) call(op string) (wireMessage, error) {
-	if err := json.NewEncoder(c.conn).Encode(wireMessage{V: ProtocolVersion, Op: op}); err != nil {
+	return c.request(wireMessage{Op: op}, nil)
+}
+
+// request sends a request and reads its reply, handing the output
+// messages before it to output.
+func (c *Client) request(req wireMessage, output func(string)) (wireMessage, error) {
+	if err := c.send(req); err != nil {
 		return wireMessage{}, err
 	}
 	m, err := c.read()
+	for err == nil && m.Event != nil && m.Type == EventOutput {
+		if output != nil {
+			output(m.Text)
+		}
+		m, err = c.read()
+	}
 	if err != nil {
 		return m, err
 	}
@@ -322,3 +442,23 @@ func (c *Client) ReadEvents(ctx context.Context, fn func(Event)) error {
 
 // Close ends the connection.
 func (c *Client) Close() error { return c.conn.Close() }
+
+// Board returns the port of the board the devserver owns, or "" when it
+// runs the app locally.
+func (c *Client) Board() string { return c.Hello.Port }
+
+// Flash writes an archive to the devserver's board and says what it did;
+// status receives its progress messages.
+func (c *Client) Flash(req FlashRequest, status func(string)) (string, error) {
+	m, err := c.request(wireMessage{Op: "flash", Flash: &req}, status)
+	if err != nil {
+		return "", err
+	}
+	return m.Ran, nil
+}
+
+// Reset resets the devserver's board into its app.
+func (c *Client) Reset() error {
+	_, err := c.call("reset")
+	return err
+}

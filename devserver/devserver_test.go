@@ -172,13 +172,15 @@ func describe(events []Event) string {
 	return b.String()
 }
 
+// TestEditRerun: with --reload restart, a change to any module reruns
+// the app.
 func TestEditRerun(t *testing.T) {
 	needErlang(t)
 	dir := newProject(t, map[string]string{
 		"src/app.erl":      appSource("app", `io:format("hello ~s~n", [greeting:word()])`),
 		"src/greeting.erl": "-module(greeting).\n-export([word/0]).\nword() -> \"one\".\n",
 	})
-	d := startDev(t, dir, Options{}, false)
+	d := startDev(t, dir, Options{Reload: ReloadRestart}, false)
 	d.waitOutput("hello one")
 
 	writeFiles(t, dir, map[string]string{"src/greeting.erl": "-module(greeting).\n-export([word/0]).\nword() -> \"two\".\n"})
@@ -485,7 +487,8 @@ func TestElixirProject(t *testing.T) {
 		"lib/exapp.ex":  "defmodule ExApp do\n  def start do\n    :io.format(~c\"ex ~p~n\", [ExApp.Helper.n()])\n    receive do\n      :never -> :ok\n    end\n  end\nend\n",
 		"lib/helper.ex": helper(1),
 	})
-	d := startDev(t, dir, Options{}, false)
+	// The helper runs once, in start/0: rerun the app to see a change.
+	d := startDev(t, dir, Options{Reload: ReloadRestart}, false)
 	d.waitOutput("ex 1")
 	writeFiles(t, dir, map[string]string{"lib/helper.ex": helper(2)})
 	d.waitOutput("ex 2")

@@ -4,10 +4,38 @@
 // directories and its configuration, through fsnotify, with bursts of
 // events debounced into one build), recompiles only the changed Erlang
 // modules — and those including a changed header — with a long-lived
-// compile server, repacks the archive, and then either restarts the app
-// in a VM of its own process or flashes the board's app partition and
-// shows its console on the same open port. A build with errors reports
-// them (file:line:col: message) and leaves the last good build running.
+// compile server, repacks the archive, and then either updates the app
+// running in a VM of its own process or flashes the board's app
+// partition and shows its console on the same open port. A build with
+// errors reports them (file:line:col: message) and leaves the last good
+// build running.
+//
+// # Hot loading
+//
+// With [ReloadHot] (the default), a local app is not restarted for a
+// change of its modules: their new versions are loaded into the running
+// VM with [vm.Machine.Reload], as OTP's code server loads code. Processes
+// keep their state and enter the new version at their next
+// fully-qualified call (?MODULE:loop(State)); the code they are in the
+// middle of, and funs made from it, stay as they were. The app restarts
+// instead when that would not run the change or would kill processes:
+// modules added or removed, a changed start module (its start/0 has run
+// already), changed priv files, an app that has ended, or a process still
+// running a module as it was two builds ago (loading a third version
+// purges the first, as code:purge/1 does). The run event says which
+// ("reloaded app_server (hot)", or "restarted the app (m:start/0): the
+// start module changed"). [ReloadRestart] restarts on every build.
+//
+// # The local board
+//
+// A local app runs as avm run runs it (package target): on the project's
+// target (Options.Target, else its configuration, else the board file's),
+// under that target's AtomVM release and limits, on one simulated board
+// made when the devserver starts and kept until it stops. Restarts and
+// hot reloads keep its NVS, pins, attached devices and clock; the app's
+// own esp:restart/0 starts it again at once and esp:deep_sleep/1 after the
+// sleep, as on the device. A crash that the target caused (a call of a
+// function its AtomVM lacks) carries a hint in its exit event.
 //
 // # The compile server
 //
@@ -48,9 +76,30 @@
 //	{"v":1,"op":"subscribe"}  → {"v":1,"type":"ok"}, then every event as it
 //	                            happens until either side closes
 //
+// A devserver that owns a board's port (avm dev --port) shares it, so that
+// avm flash and avm monitor go through it rather than fight for the port:
+//
+//	{"v":1,"op":"flash","flash":{"archive":BASE64,"name":"app.avm",
+//	  "partition":"main.avm","force":false,"no_reset":false}}
+//	                          → {"v":1,"type":"output","text":"…"} progress
+//	                            lines, then {"v":1,"type":"ok","ran":"flashed …"}
+//	{"v":1,"op":"reset"}      → {"v":1,"type":"ok"}: the board restarts (RTS pulse)
+//	{"v":1,"op":"console"}    → {"v":1,"type":"ok"}, then the console's raw
+//	                            bytes as {"v":1,"type":"console","data":BASE64}
+//	                            until either side closes; meanwhile the client
+//	                            may send {"v":1,"op":"input","data":BASE64}
+//	                            (typed on the board) and {"v":1,"op":"reset"}
+//
+// Flashing stops the console while it writes, then resets the board into
+// the app (unless no_reset) and shows its console again; a flash request
+// is also reported to subscribers as a run event. A devserver running the
+// app locally answers these with an error: clients then open the port
+// themselves. A request line may be up to 64 MiB long.
+//
 // A request it cannot read, of another version or with an unknown op is
 // answered with {"v":1,"type":"error","text":"…"}. A status ([Status]) has
-// protocol, pid, project, mode ("local" or "board PORT"), started, builds,
+// protocol, pid, project, mode ("local" or "board PORT"), port (in board
+// mode), target (in local mode: what the app runs as), started, builds,
 // last_build, last_good, ran, compile_server_restarts and heap_bytes.
 // Events ([Event]) have a type and a time, and by type:
 //
@@ -58,10 +107,12 @@
 //	build     build: {time, duration_ns, compiled, removed, via,
 //	          diagnostics: [{file, line, col, severity, message}],
 //	          errors, warnings, failure, archive, size, start, changed}
-//	run       ran: what was done ("restarted the app (m:start/0)", "flashed …")
+//	run       ran: what was done ("restarted the app (m:start/0)",
+//	          "reloaded m (hot)", "flashed …")
 //	output    text: output of the app or of the board's console
 //	exit      value: what start/0 returned, or crashed: true and
-//	          value: Class:Reason
+//	          value: Class:Reason, and hint: why, when the target
+//	          caused it (a function its AtomVM lacks)
 //	error     text: running, deploying or watching failed
 //	stopping  the devserver is shutting down
 //

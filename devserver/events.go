@@ -20,6 +20,11 @@ type Event struct {
 	// Erlang prints terms; Crashed tells it raised instead.
 	Value   string `json:"value,omitempty"`
 	Crashed bool   `json:"crashed,omitempty"`
+	// Hint explains a crash the target caused: a call of a function the
+	// target's AtomVM lacks (EventExit).
+	Hint string `json:"hint,omitempty"`
+	// Data is the raw bytes of EventConsole.
+	Data []byte `json:"data,omitempty"`
 }
 
 // Event types.
@@ -31,6 +36,10 @@ const (
 	EventExit     = "exit"     // the app's start/0 returned or crashed
 	EventError    = "error"    // running or deploying failed
 	EventStopping = "stopping" // the devserver is shutting down
+	// EventConsole carries raw bytes of the board's console, to console
+	// subscribers only (subscribers of events get them as EventOutput
+	// lines, with crash reports explained).
+	EventConsole = "console"
 )
 
 // hub fans events out to subscribers. Each subscriber has its own

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/avmtool/avm/project"
+	"github.com/avmtool/avm/target"
 )
 
 // Options configure a Server.
@@ -27,6 +28,19 @@ type Options struct {
 	Board BoardOptions
 	// Schedulers for the local VM (0: one per CPU).
 	Schedulers int
+	// Target says what the local app runs as, as avm run's device flags
+	// do: the target, its AtomVM, the board file, clock scale, NVS file…
+	// The board is made once and kept while the devserver runs. Its Trace
+	// and Log are ignored: TraceIO sends the board's trace as output events,
+	// and the notices go to the events too. The default NVS file is the
+	// project's _build/avm/nvs-TARGET.json.
+	Target target.Options
+	// TraceIO sends every pin change, bus transaction and UART byte of
+	// the local board as an output event.
+	TraceIO bool
+	// Reload says how a local app takes a new build: ReloadHot (the
+	// default) or ReloadRestart.
+	Reload string
 	// Debounce is how long the files must stay quiet before a build
 	// (default 30 ms).
 	Debounce time.Duration
@@ -41,10 +55,14 @@ type Server struct {
 	opts    Options
 	dir     string
 	events  hub
+	console hub // the board's raw console, for console subscribers
 	cs      *CompileServer
 	builder *builder
 	runner  Runner
 	mode    string
+	// notices are what opening the local board said (where its UARTs'
+	// ptys are), told to the subscribers once Run starts.
+	notices strings.Builder
 
 	trigger chan struct{} // a build asked for over the socket
 	needRun bool          // no build runs yet, or the last one failed to start
@@ -55,12 +73,17 @@ type Server struct {
 
 // Status is what avm dev status shows.
 type Status struct {
-	Protocol int       `json:"protocol"`
-	PID      int       `json:"pid"`
-	Project  string    `json:"project"`
-	Mode     string    `json:"mode"` // "local" or "board PORT"
-	Started  time.Time `json:"started"`
-	Builds   int       `json:"builds"`
+	Protocol int    `json:"protocol"`
+	PID      int    `json:"pid"`
+	Project  string `json:"project"`
+	Mode     string `json:"mode"` // "local" or "board PORT"
+	// Port is the serial port the devserver owns, in board mode.
+	Port string `json:"port,omitempty"`
+	// Target is what the local app runs as (esp32, generic_unix…), in
+	// local mode.
+	Target  string    `json:"target,omitempty"`
+	Started time.Time `json:"started"`
+	Builds  int       `json:"builds"`
 	// LastBuild is the last build's report, LastGood the time of the
 	// last one that ran.
 	LastBuild *BuildReport `json:"last_build,omitempty"`
@@ -81,6 +104,13 @@ func New(opts Options) (*Server, error) {
 	if _, err := project.Detect(dir); err != nil {
 		return nil, err
 	}
+	switch opts.Reload {
+	case "":
+		opts.Reload = ReloadHot
+	case ReloadHot, ReloadRestart:
+	default:
+		return nil, fmt.Errorf("reload mode %q: want %s or %s", opts.Reload, ReloadHot, ReloadRestart)
+	}
 	if opts.Debounce <= 0 {
 		opts.Debounce = 30 * time.Millisecond
 	}
@@ -92,16 +122,32 @@ func New(opts Options) (*Server, error) {
 		opts.CacheDir = filepath.Join(base, "avm", "dev")
 	}
 	s := &Server{opts: opts, dir: dir, trigger: make(chan struct{}, 1), needRun: true}
+	var runsAs string // the target of the local app
 	s.cs = NewCompileServer(opts.CacheDir)
 	s.builder = newBuilder(dir, opts.Build, s.cs)
 	if opts.Board.Port != nil {
-		s.runner = &boardRunner{opts: opts.Board, events: &s.events}
+		s.runner = &boardRunner{opts: opts.Board, events: &s.events, console: &s.console}
 		s.mode = "board " + opts.Board.Name
 	} else {
-		s.runner = &localRunner{events: &s.events, schedulers: opts.Schedulers}
-		s.mode = "local"
+		to := opts.Target
+		to.Log, to.Trace = &s.notices, nil
+		if opts.TraceIO {
+			to.Trace = eventWriter{&s.events}
+		}
+		if to.StateDir == "" {
+			to.StateDir = filepath.Join(dir, "_build", "avm")
+		}
+		session, err := target.Open(dir, to)
+		if err != nil {
+			return nil, err
+		}
+		s.runner = &localRunner{events: &s.events, schedulers: opts.Schedulers, reload: opts.Reload, session: session}
+		s.mode, runsAs = "local", session.Profile.Target
 	}
-	s.status = Status{Protocol: ProtocolVersion, PID: os.Getpid(), Project: dir, Mode: s.mode, Started: time.Now()}
+	s.status = Status{Protocol: ProtocolVersion, PID: os.Getpid(), Project: dir, Mode: s.mode, Target: runsAs, Started: time.Now()}
+	if opts.Board.Port != nil {
+		s.status.Port = opts.Board.Name
+	}
 	return s, nil
 }
 
@@ -149,6 +195,7 @@ func (s *Server) Run(ctx context.Context, listen bool) error {
 	if listen {
 		l, err := listenSocket(s.dir)
 		if err != nil {
+			s.runner.Close()
 			return err
 		}
 		// Clients are let go last, once the app and the compile server
@@ -176,6 +223,9 @@ func (s *Server) Run(ctx context.Context, listen bool) error {
 	}
 	go w.run(ctx)
 
+	if s.notices.Len() > 0 {
+		s.events.publish(Event{Type: EventOutput, Text: s.notices.String()})
+	}
 	s.buildAndRun(ctx, nil)
 	for {
 		select {

@@ -54,6 +54,8 @@ type Result struct {
 	// not fit when Size exceeds it.
 	AppSize  int    `json:"app_size"`
 	AppWhere string `json:"-"`
+	// ElixirStdlib is what the build took from Elixir's library (elixir_stdlib.go).
+	ElixirStdlib *ElixirStdlib `json:"elixir_stdlib,omitempty"`
 }
 
 // Build compiles what changed, packs the archive and writes it.
@@ -61,14 +63,7 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (*Result, error)
 	if opts.Stderr == nil {
 		opts.Stderr = io.Discard
 	}
-	targetName := opts.Target
-	if targetName == "" {
-		targetName = p.Target
-	}
-	if targetName == "" {
-		targetName = Targets[0].Name
-	}
-	target, err := FindTarget(targetName)
+	target, err := p.buildTarget(opts.Target)
 	if err != nil {
 		return nil, err
 	}
@@ -105,6 +100,9 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (*Result, error)
 				return res, fmt.Errorf("%s: %w", b, err)
 			}
 		}
+	}
+	if err := packElixirStdlib(ctx, a, opts, res); err != nil {
+		return res, err
 	}
 	_, err = p.finish(a, priv, opts, res)
 	return res, err
@@ -182,7 +180,7 @@ func (p *Project) chooseStart(a *packbeam.Archive, asked string) error {
 		return a.SetStart(asked)
 	case p.Start != "":
 		if err := a.SetStart(p.Start); err != nil {
-			return fmt.Errorf("%s: %w", p.Config, err)
+			return fmt.Errorf("%s: %w", p.File, err)
 		}
 		return nil
 	}

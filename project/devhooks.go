@@ -90,14 +90,7 @@ func (p *Project) WatchPaths() []string {
 // the archive, as Build does after compiling. It returns the archive's
 // bytes too.
 func (p *Project) PackModules(modules []*packbeam.Entry, deps []*packbeam.Entry, opts BuildOptions) (*Result, []byte, error) {
-	targetName := opts.Target
-	if targetName == "" {
-		targetName = p.Target
-	}
-	if targetName == "" {
-		targetName = Targets[0].Name
-	}
-	target, err := FindTarget(targetName)
+	target, err := p.buildTarget(opts.Target)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -25,15 +25,50 @@
 //	{atomvm_rebar3_plugin, [{packbeam, [{start, Mod}, prune]},
 //	                        {esp32_flash, [{offset, "0x250000"}]} |
 //	                        {stm32_flash, …} | {pico_flash, …}]}
-//	                          the start module, pruning, the target (the
-//	                          flash task configured) and the flash offset
+//	                          the start module, pruning, the flash offset,
+//	                          and the target implied by the one flash task
+//	                          configured (esp32, stm32 or rp2)
+//	{avm, [                   avm's own settings, all optional (rebar3
+//	                          ignores sections it does not know):
+//	    {target, esp32},      generic_unix (or unix), esp32, esp32s3,
+//	                          esp32c3, stm32, rp2 or linux; wins over the
+//	                          flash task's
+//	    {atomvm, "0.6"},      the AtomVM release whose API the target has
+//	                          ("0.6.6" reads as "0.6")
+//	    {board, "avm.board.json"},  the simulated board (avm help board)
+//	    {strict, false},      only allow what the target's AtomVM has
+//	                          (default: on for microcontrollers)
+//	    {diagnostics, [{'avm/unknown-module', off}]}
+//	                          avm lsp and avm check: off, error, warning,
+//	                          info or hint per diagnostic code
+//	]}
 //
-// From mix.exs (read as text: computed values need mix itself):
+// From mix.exs (read as text: computed values need mix itself, so only
+// literal values count):
 //
 //	app: :name
 //	atomvm: [start: Module, flash_offset: 0x250000, stflash_path: … | pico_path: …]
+//	                          ExAtomVM's keyword: the start module, the
+//	                          flash offset and the target it implies
+//	avm: [target: :esp32, atomvm: "0.6", board: "avm.board.json",
+//	      strict: false, diagnostics: ["avm/unknown-module": :off]]
+//	                          avm's settings, as in rebar.config
 //	deps: [{:dep, …}]         dependencies other than runtime: false ones
 //	                          (such as exatomvm) are compiled by mix
+//
+// A bad value is an error naming the file and line. [LoadConfig] reads the
+// settings alone, for directories that need not be buildable (the
+// language server's root).
+//
+// # Precedence
+//
+// Every command weighs its flags, the configuration and the board file
+// the same way ([Config.Resolve]): flags (--target, --atomvm, --board,
+// --strict/--no-strict; avm build's --profile) win over the configuration,
+// whose target wins over the board file's "target"; without any, the
+// target is generic_unix, the release the newest avm knows, the board file
+// ./avm.board.json of the project when there is one, and strict mode is on
+// for microcontroller targets only.
 //
 // A project that needs rebar3 or mix for more than compiling its own
 // sources (a rebar.config.script, hooks, compile plugins, dependencies not
@@ -74,26 +109,16 @@ const (
 
 // Project is what the build needs to know about a project directory.
 type Project struct {
-	Dir    string
-	Kind   Kind
-	Config string // the configuration file read (DIR/rebar.config, DIR/mix.exs), or ""
+	Dir  string
+	Kind Kind
 	// Name is the application: the archive is NAME.avm and priv/ files
 	// are stored as NAME/priv/…. It is "" when neither the configuration
 	// nor the directory's name gives one; the build then uses the start
 	// module's.
 	Name string
-	// Start is the start module given by the configuration ("" when it
-	// gives none). Elixir modules are written as BEAM knows them,
-	// "Elixir.Foo".
-	Start string
-	// Target is the target profile the configuration implies (the flash
-	// task it configures), or "".
-	Target string
-	Prune  bool
-	// FlashOffset is where the configuration puts the archive in flash
-	// (rebar.config's esp32_flash or stm32_flash offset, mix.exs's
-	// flash_offset), or 0.
-	FlashOffset int64
+	// Config is what the configuration says about the target and the
+	// start module (config.go).
+	Config
 
 	ErlSrcDirs  []string // relative to Dir
 	ExSrcDirs   []string
@@ -174,7 +199,7 @@ func (p *Project) readPlain() error {
 
 func (p *Project) readRebar() error {
 	p.Kind = Rebar3
-	p.Config = filepath.Join(p.Dir, "rebar.config")
+	p.File = filepath.Join(p.Dir, "rebar.config")
 	if exists(filepath.Join(p.Dir, "rebar.config.script")) {
 		p.Delegate = "rebar.config.script computes the configuration"
 	}
@@ -186,7 +211,7 @@ func (p *Project) readRebar() error {
 	if err != nil {
 		return err
 	}
-	terms, err := ParseTerms(p.Config, src)
+	terms, err := ParseTerms(p.File, src)
 	if err != nil {
 		return err
 	}
@@ -254,29 +279,7 @@ func (p *Project) readRebar() error {
 		}
 	}
 
-	if plugin, ok := Lookup(config, "atomvm_rebar3_plugin"); ok {
-		if pb, ok := Lookup(plugin, "packbeam"); ok {
-			if s, ok := Lookup(pb, "start"); ok && s.Kind == Atom {
-				p.Start = s.Text
-			}
-			if v, ok := Lookup(pb, "prune"); ok && v.IsAtom("true") {
-				p.Prune = true
-			}
-		}
-		for task, target := range map[string]string{"esp32_flash": "esp32", "stm32_flash": "stm32", "pico_flash": "rp2", "uf2create": "rp2"} {
-			opts, ok := Lookup(plugin, task)
-			if !ok {
-				continue
-			}
-			p.Target = target
-			if v, ok := Lookup(opts, "offset"); ok {
-				if p.FlashOffset, ok = offsetValue(v); !ok {
-					return fmt.Errorf("%s:%d: the %s offset %s is not a number such as \"0x250000\"", p.Config, v.Line, task, v)
-				}
-			}
-		}
-	}
-	return nil
+	return p.Config.readRebar(config)
 }
 
 // packagingPlugins are rebar3 plugins that do not change what "rebar3
@@ -289,7 +292,7 @@ var packagingPlugins = map[string]bool{
 // erlOpts turns rebar's erl_opts into erlc arguments.
 func (p *Project) erlOpts(opts Term) error {
 	if opts.Kind != List {
-		return fmt.Errorf("%s:%d: erl_opts must be a list", p.Config, opts.Line)
+		return fmt.Errorf("%s:%d: erl_opts must be a list", p.File, opts.Line)
 	}
 	for _, o := range opts.Elems {
 		switch {
@@ -355,12 +358,9 @@ func existingDirs(dir string, names ...string) []string {
 // that mix new and ExAtomVM's documentation write.
 var (
 	mixApp       = regexp.MustCompile(`(?m)\bapp:\s*:([a-z][a-z0-9_]*)`)
-	mixAtomVM    = regexp.MustCompile(`(?s)\batomvm:\s*\[(.*?)\]`)
-	mixStart     = regexp.MustCompile(`\bstart:\s*([A-Z][A-Za-z0-9_.]*|:[a-z][a-z0-9_]*)`)
 	mixDeps      = regexp.MustCompile(`(?s)defp?\s+deps(?:\(\))?\s+do\s*\[(.*?)\]\s*end`)
 	mixDep       = regexp.MustCompile(`\{\s*:([a-z][a-z0-9_]*)\s*,([^{}]*)\}`)
 	mixNoRuntime = regexp.MustCompile(`\bruntime:\s*false`)
-	mixOffset    = regexp.MustCompile(`\bflash_offset:\s*(0x[0-9a-fA-F_]+|[0-9_]+)`)
 	mixExPaths   = regexp.MustCompile(`\belixirc_paths:\s*\[([^\]]*)\]`)
 	mixErlPaths  = regexp.MustCompile(`\berlc_paths:\s*\[([^\]]*)\]`)
 	quotedPath   = regexp.MustCompile(`"([^"]+)"`)
@@ -368,8 +368,8 @@ var (
 
 func (p *Project) readMix() error {
 	p.Kind = Mix
-	p.Config = filepath.Join(p.Dir, "mix.exs")
-	src, err := os.ReadFile(filepath.Join(p.Dir, "mix.exs"))
+	p.File = filepath.Join(p.Dir, "mix.exs")
+	src, err := os.ReadFile(p.File)
 	if err != nil {
 		return err
 	}
@@ -377,25 +377,8 @@ func (p *Project) readMix() error {
 	if m := mixApp.FindStringSubmatch(text); m != nil {
 		p.Name = m[1]
 	}
-	if m := mixAtomVM.FindStringSubmatch(text); m != nil {
-		if s := mixStart.FindStringSubmatch(m[1]); s != nil {
-			p.Start = elixirModule(s[1])
-		}
-		switch {
-		case strings.Contains(m[1], "stflash_path"):
-			p.Target = "stm32"
-		case strings.Contains(m[1], "pico_path") || strings.Contains(m[1], "app_start"):
-			p.Target = "rp2"
-		case strings.Contains(m[1], "flash_offset"):
-			p.Target = "esp32"
-		}
-		if o := mixOffset.FindStringSubmatch(m[1]); o != nil {
-			n, err := strconv.ParseInt(strings.ReplaceAll(o[1], "_", ""), 0, 64)
-			if err != nil {
-				return fmt.Errorf("%s: flash_offset %s is not a number", p.Config, o[1])
-			}
-			p.FlashOffset = n
-		}
+	if err := p.Config.readMix(text); err != nil {
+		return err
 	}
 	exDirs, erlDirs := []string{"lib"}, []string{"src"}
 	if m := mixExPaths.FindStringSubmatch(text); m != nil {

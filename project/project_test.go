@@ -44,8 +44,8 @@ func TestDetectRebar3(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := &Project{
-		Dir: dir, Kind: Rebar3, Config: filepath.Join(dir, "rebar.config"),
-		Name: "myapp", Start: "main", Target: "stm32", Prune: true, FlashOffset: 0x8080000,
+		Dir: dir, Kind: Rebar3, Name: "myapp",
+		Config:      Config{File: filepath.Join(dir, "rebar.config"), Start: "main", Target: "stm32", Prune: true, FlashOffset: 0x8080000},
 		ErlSrcDirs:  []string{"src", "gen"},
 		IncludeDirs: []string{"include", "extra", "src", "gen"},
 		ErlcFlags:   []string{"+debug_info", "-DTEST", "-DN=3", "+warnings_as_errors"},
@@ -126,8 +126,8 @@ end`,
 		t.Fatal(err)
 	}
 	want := &Project{
-		Dir: dir, Kind: Mix, Config: filepath.Join(dir, "mix.exs"),
-		Name: "my_app", Start: "Elixir.MyApp.Main", Target: "esp32", FlashOffset: 0x250000,
+		Dir: dir, Kind: Mix, Name: "my_app",
+		Config:    Config{File: filepath.Join(dir, "mix.exs"), Start: "Elixir.MyApp.Main", Target: "esp32", FlashOffset: 0x250000},
 		ExSrcDirs: []string{"lib", "extra"},
 	}
 	if !reflect.DeepEqual(p, want) {

@@ -144,11 +144,15 @@ func ParseTerms(file string, src []byte) ([]Term, error) {
 }
 
 type termParser struct {
-	file string
-	src  string
-	pos  int
-	line int
+	file  string
+	src   string
+	pos   int
+	line  int
+	depth int
 }
+
+// maxDepth bounds nesting, so that a hostile file cannot exhaust the stack.
+const maxDepth = 100
 
 func (p *termParser) errorf(format string, args ...any) error {
 	return fmt.Errorf("%s:%d: %s", p.file, p.line, fmt.Sprintf(format, args...))
@@ -193,6 +197,12 @@ func (p *termParser) term() (Term, error) {
 	}
 	line := p.line
 	c := p.src[p.pos]
+	if c == '{' || c == '[' || p.peek("#{") {
+		if p.depth++; p.depth > maxDepth {
+			return Term{}, p.errorf("terms nested too deeply (more than %d levels)", maxDepth)
+		}
+		defer func() { p.depth-- }()
+	}
 	switch {
 	case c == '{':
 		p.pos++
@@ -274,6 +284,8 @@ func (p *termParser) seq(close string) ([]Term, error) {
 			return elems, nil
 		case p.peek("|"):
 			return nil, p.errorf("improper lists ([H|T]) are not supported in configuration")
+		case p.pos >= len(p.src):
+			return nil, p.errorf("unexpected end of file: %s is not closed", map[string]string{"}": "{", "]": "["}[close])
 		default:
 			return nil, p.errorf("expected , or %s", close)
 		}
@@ -309,6 +321,8 @@ func (p *termParser) mapElems() ([]Term, error) {
 		case p.peek("}"):
 			p.pos++
 			return elems, nil
+		case p.pos >= len(p.src):
+			return nil, p.errorf("unexpected end of file: #{ is not closed")
 		default:
 			return nil, p.errorf("expected , or } in a map")
 		}
@@ -321,7 +335,10 @@ func (p *termParser) quoted(q byte) (string, error) {
 	var b strings.Builder
 	for {
 		if p.pos >= len(p.src) {
-			return "", p.errorf("unterminated %c", q)
+			if q == '"' {
+				return "", p.errorf("unterminated string")
+			}
+			return "", p.errorf("unterminated quoted atom")
 		}
 		c := p.src[p.pos]
 		if c == q {

@@ -58,10 +58,13 @@ func TestParseTerms(t *testing.T) {
 func TestParseTermsErrors(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"{a, b}", "f:1: expected a full stop after the term that starts on line 1"},
-		{"{a,\n b", "f:2: expected , or }"},
+		{"{a,\n b", "f:2: unexpected end of file: { is not closed"},
+		{"{a b}.", "f:1: expected , or }"},
+		{"#{a => b", "f:1: unexpected end of file: #{ is not closed"},
+		{strings.Repeat("{", 200), "f:1: terms nested too deeply (more than 100 levels)"},
 		{"{a, Opts}.", "f:1: a variable or expression is not data"},
 		{"[a | b].", "f:1: improper lists"},
-		{`"abc`, "f:1: unterminated \""},
+		{`"abc`, "f:1: unterminated string"},
 		{"{a, 12abc}.", `f:1: bad number "12abc"`},
 		{"{a, 99#1}.", `f:1: bad number "99#1"`},
 		{"#{a}.", "f:1: expected => in a map"},

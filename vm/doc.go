@@ -21,6 +21,17 @@
 // format. Literals are decoded once into an immutable literal area per
 // module, shared by every process.
 //
+// # Hot code loading
+//
+// Each loaded version of a module is a Module of its own with a VM-wide
+// id, which return addresses, catch markers and funs carry; exports point
+// at the current version through an atomic pointer that every external
+// call reads. Machine.Reload (and code:load_binary/3) loads a new version
+// as OTP does: the current one becomes old, processes in it run on until
+// their next external call, and purging the old version kills those still
+// in it (hotload.go). External calls must keep reading export.bound at
+// each call for this to hold.
+//
 // # Why tagged words
 //
 // Terms are 64-bit tagged words and each process has its own pointer-free

@@ -108,14 +108,28 @@ func (p *Process) run(reds int) (status runStatus) {
 	mod, pc := p.resume.mod, p.resume.pc
 	code := mod.code
 	p.curMod = mod
-	budgeted := p.m.stepLimit > 0
+	// Under a step limit the count lives in procMore; the loop only
+	// touches it through steps, and makes no call for it (a call there
+	// would make the compiler spill registers on every instruction).
+	var steps *uint64
+	if p.m.stepLimit > 0 {
+		steps = &p.moreState().steps
+	}
+	stepLimit := p.m.stepLimit
 	h := p.heap
 	arity := 0 // arguments of the call just made, live across a yield
 	for {
+		if steps == nil {
+			// The common instructions run in fast, without the
+			// overhead of this loop; it returns at the first other.
+			pc, reds = p.fast(code, pc, mod.id, reds)
+		}
 		in := &code[pc]
 		p.lastLine = int32(pc)
-		if budgeted && p.step() {
-			goto outOfBudget
+		if steps != nil {
+			if *steps++; *steps > stepLimit {
+				goto outOfBudget
+			}
 		}
 		if traceVM {
 			fmt.Printf("%s:%d %s\n", mod.Name(), pc, opName(in.op))
@@ -130,14 +144,14 @@ func (p *Process) run(reds int) (status runStatus) {
 
 		case beam.OpCall:
 			p.stack = append(p.stack, encodeCP(mod, pc))
-			pc, arity = in.args[1].n, in.args[0].n
+			pc, arity = int(in.n), int(in.r[0])
 			goto called
 		case beam.OpCallLast:
-			p.stack = p.stack[:len(p.stack)-in.args[2].n]
-			pc, arity = in.args[1].n, in.args[0].n
+			p.stack = p.stack[:len(p.stack)-int(in.r[1])]
+			pc, arity = int(in.n), int(in.r[0])
 			goto called
 		case beam.OpCallOnly:
-			pc, arity = in.args[1].n, in.args[0].n
+			pc, arity = int(in.n), int(in.r[0])
 			goto called
 
 		case beam.OpCallExt, beam.OpCallExtLast, beam.OpCallExtOnly:
@@ -178,87 +192,55 @@ func (p *Process) run(reds int) (status runStatus) {
 			}
 			p.set(&in.args[1], r)
 		case beam.OpBif1, beam.OpBif2, beam.OpBif3, beam.OpGcBif1, beam.OpGcBif2, beam.OpGcBif3:
-			if in.fast != 0 {
+			if in.fast != fastNone {
 				// Small integers: computed here, without calling the native.
 				base := int(in.base)
-				a, b := p.get(&in.args[base]), p.get(&in.args[base+1])
-				if a.IsSmall() && b.IsSmall() {
-					x, y := a.Small(), b.Small()
-					var r int64
-					ok := true
-					switch in.fast {
-					case fastAdd:
-						r = x + y
-					case fastSub:
-						r = x - y
-					case fastMul:
-						r, ok = term.MulSmall(x, y)
-					case fastBand:
-						r = x & y
-					case fastBor:
-						r = x | y
-					case fastBxor:
-						r = x ^ y
-					}
-					if ok && term.FitsSmall(r) {
-						p.set(&in.args[base+2], term.MakeSmall(r))
-						break
-					}
-				}
-			}
-			e := in.ext.(*export)
-			first, n := 2, 1 // bif1: Fail Bif Arg Dst; gc_bif: Fail Live Bif Args… Dst
-			switch in.op {
-			case beam.OpBif2:
-				n = 2
-			case beam.OpBif3:
-				n = 3
-			case beam.OpGcBif1:
-				first = 3
-			case beam.OpGcBif2:
-				first, n = 3, 2
-			case beam.OpGcBif3:
-				first, n = 3, 3
-			}
-			argv := p.x[maxX : maxX+n]
-			for i := 0; i < n; i++ {
-				a := p.get(&in.args[first+i])
-				if a.IsBoxed() && h.IsMatchState(a) {
-					// The compiler may pass a match context where the
-					// rest of the binary is meant (byte_size/1 and friends).
-					bin, pos := h.MatchState(a)
-					a = h.SubBits(bin, pos, h.BitSize(bin)-pos)
-				}
-				argv[i] = a
-			}
-			if e.native == nil {
-				p.undef(e.mfa.m, e.mfa.f, argv)
-				goto fail
-			}
-			r := e.native.Fn(p, argv)
-			h = p.heap
-			if r == term.NoValue {
-				if fail := in.args[0].n; fail >= 0 {
-					pc = fail
+				if r, ok := arith(in.fast, p.get(&in.args[base]), p.get(&in.args[base+1])); ok {
+					p.set(&in.args[base+2], r)
 					break
 				}
-				p.nativeFailed(e, argv)
-				goto fail
 			}
-			p.set(&in.args[first+n], r)
+			goto slowBif
+		case opArithXX:
+			if r, ok := arith(in.fast, x[in.r[0]], x[in.r[1]]); ok {
+				x[in.r[2]] = r
+				break
+			}
+			goto slowBif
+		case opArithXC:
+			if r, ok := arith(in.fast, x[in.r[0]], in.imm); ok {
+				x[in.r[2]] = r
+				break
+			}
+			goto slowBif
+		case opArithYX:
+			if r, ok := arith(in.fast, p.stack[len(p.stack)-1-int(in.r[0])], x[in.r[1]]); ok {
+				x[in.r[2]] = r
+				break
+			}
+			goto slowBif
+		case opArithYC:
+			if r, ok := arith(in.fast, p.stack[len(p.stack)-1-int(in.r[0])], in.imm); ok {
+				x[in.r[2]] = r
+				break
+			}
+			goto slowBif
+		case opArithXY:
+			if r, ok := arith(in.fast, x[in.r[0]], p.stack[len(p.stack)-1-int(in.r[1])]); ok {
+				x[in.r[2]] = r
+				break
+			}
+			goto slowBif
 
 		case beam.OpAllocate, beam.OpAllocateHeap, beam.OpAllocateZero, beam.OpAllocateHeapZero:
-			n := in.args[0].n
-			for i := 0; i < n; i++ {
-				p.stack = append(p.stack, term.Nil)
-			}
+			p.allocate(int(in.r[0]))
 			if in.op == beam.OpAllocateHeap || in.op == beam.OpAllocateHeapZero {
 				if !p.maybeGC(in.args[2].n) {
 					return statusExit
 				}
 			}
 		case beam.OpTestHeap:
-			if !p.maybeGC(in.args[1].n) {
+			if h.Used() >= p.gcLimit && !p.maybeGC(in.args[1].n) {
 				return statusExit
 			}
 		case beam.OpInit:
@@ -267,48 +249,79 @@ func (p *Process) run(reds int) (status runStatus) {
 			for i := range in.list {
 				p.set(&in.list[i], term.Nil)
 			}
-		case beam.OpDeallocate:
-			p.stack = p.stack[:len(p.stack)-in.args[0].n]
-		case beam.OpTrim:
-			p.stack = p.stack[:len(p.stack)-in.args[0].n]
+		case beam.OpDeallocate, beam.OpTrim:
+			p.stack = p.stack[:len(p.stack)-int(in.r[0])]
 
 		case beam.OpReturn:
 			goto doReturn
 
 		case opMoveXX:
-			x[in.args[1].n] = x[in.args[0].n]
+			x[in.r[1]] = x[in.r[0]]
 		case opMoveXY:
-			p.stack[len(p.stack)-1-in.args[1].n] = x[in.args[0].n]
+			p.stack[len(p.stack)-1-int(in.r[1])] = x[in.r[0]]
 		case opMoveYX:
-			x[in.args[1].n] = p.stack[len(p.stack)-1-in.args[0].n]
+			x[in.r[1]] = p.stack[len(p.stack)-1-int(in.r[0])]
+		case opMoveYY:
+			p.stack[len(p.stack)-1-int(in.r[1])] = p.stack[len(p.stack)-1-int(in.r[0])]
 		case opMoveCX:
-			x[in.args[1].n] = in.args[0].t
+			x[in.r[1]] = in.imm
 		case opGetTupleElementXX:
-			x[in.args[2].n] = h.TupleElems(x[in.args[0].n])[in.args[1].n]
+			x[in.r[2]] = h.TupleElems(x[in.r[0]])[in.r[1]]
 		case opIsTaggedTupleX:
-			t := x[in.args[1].n]
-			if !h.IsTuple(t) || h.TupleSize(t) != in.args[2].n || h.TupleElems(t)[0] != in.args[3].t {
-				pc = in.args[0].n
+			if !h.IsTaggedTuple(x[in.r[0]], int(in.r[1]), in.imm) {
+				pc = int(in.n)
 			}
 		case opIsNonemptyListX:
-			if !x[in.args[1].n].IsCons() {
-				pc = in.args[0].n
+			if !x[in.r[0]].IsCons() {
+				pc = int(in.n)
 			}
 		case opIsNilX:
-			if x[in.args[1].n] != term.Nil {
-				pc = in.args[0].n
+			if x[in.r[0]] != term.Nil {
+				pc = int(in.n)
+			}
+		case opIsTupleX:
+			if !h.IsTuple(x[in.r[0]]) {
+				pc = int(in.n)
 			}
 		case opGetListXXX:
-			hd, tl := h.HeadTail(x[in.args[0].n])
-			x[in.args[1].n], x[in.args[2].n] = hd, tl
+			hd, tl := h.HeadTail(x[in.r[0]])
+			x[in.r[1]], x[in.r[2]] = hd, tl
 		case opIsEqExactXC:
-			if x[in.args[1].n] != in.args[2].t {
-				pc = in.args[0].n
+			if x[in.r[0]] != in.imm {
+				pc = int(in.n)
+			}
+		case opIsNeExactXC:
+			if x[in.r[0]] == in.imm {
+				pc = int(in.n)
 			}
 		case opTestArityX:
-			t := x[in.args[1].n]
-			if !h.IsTuple(t) || h.TupleSize(t) != in.args[2].n {
-				pc = in.args[0].n
+			t := x[in.r[0]]
+			if !h.IsTuple(t) || h.TupleSize(t) != int(in.r[1]) {
+				pc = int(in.n)
+			}
+		case opIsLtXX:
+			if !p.less(x[in.r[0]], x[in.r[1]]) {
+				pc = int(in.n)
+			}
+		case opIsGeXX:
+			if p.less(x[in.r[0]], x[in.r[1]]) {
+				pc = int(in.n)
+			}
+		case opIsLtXC:
+			if !p.less(x[in.r[0]], in.imm) {
+				pc = int(in.n)
+			}
+		case opIsGeXC:
+			if p.less(x[in.r[0]], in.imm) {
+				pc = int(in.n)
+			}
+		case opIsLtCX:
+			if !p.less(in.imm, x[in.r[0]]) {
+				pc = int(in.n)
+			}
+		case opIsGeCX:
+			if p.less(in.imm, x[in.r[0]]) {
+				pc = int(in.n)
 			}
 		case beam.OpMove:
 			p.set(&in.args[1], p.get(&in.args[0]))
@@ -353,7 +366,7 @@ func (p *Process) run(reds int) (status runStatus) {
 			p.set(&in.args[3], t)
 
 		case beam.OpJump:
-			pc = in.args[0].n
+			pc = int(in.n)
 		case beam.OpSelectVal:
 			pc = in.ext.(*selectTable).lookup(h, p.get(&in.args[0]))
 		case beam.OpSelectTupleArity:
@@ -760,7 +773,11 @@ func (p *Process) run(reds int) (status runStatus) {
 			p.clearMarker(p.get(&in.args[0]))
 
 		default:
-			if ok, failed := p.execBits(in, &pc); ok {
+			// execBits takes a copy of pc: taking pc's address would
+			// keep it in memory throughout the loop.
+			npc := pc
+			if ok, failed := p.execBits(in, &npc); ok {
+				pc = npc
 				h = p.heap
 				if failed {
 					goto fail
@@ -770,6 +787,18 @@ func (p *Process) run(reds int) (status runStatus) {
 			panic(fmt.Sprintf("opcode %s not implemented", in.op))
 		}
 		continue
+
+	slowBif:
+		// A bif instruction that needs its native.
+		{
+			npc, ok := p.bif(in, pc)
+			h = p.heap
+			if !ok {
+				goto fail
+			}
+			pc = npc
+			continue
+		}
 
 	called:
 		// Reductions are counted on calls; a process whose slice is used
@@ -844,6 +873,8 @@ const (
 	fastBand
 	fastBor
 	fastBxor
+	fastRem
+	fastDiv
 )
 
 var fastOps = map[mfa]uint8{
@@ -853,15 +884,80 @@ var fastOps = map[mfa]uint8{
 	{term.AtomErlang, term.Atom("band"), 2}: fastBand,
 	{term.AtomErlang, term.Atom("bor"), 2}:  fastBor,
 	{term.AtomErlang, term.Atom("bxor"), 2}: fastBxor,
+	{term.AtomErlang, term.Atom("rem"), 2}:  fastRem,
+	{term.AtomErlang, term.Atom("div"), 2}:  fastDiv,
 }
 
-// step counts one instruction against the machine's step limit (set by
-// tests and fuzzing of code that may not terminate), reporting true when
-// it is used up.
-func (p *Process) step() bool {
-	mo := p.moreState()
-	mo.steps++
-	return mo.steps > p.m.stepLimit
+// bif runs the native of a bif or gc_bif instruction and stores its
+// result, or continues at the instruction's fail label when it has one and
+// the native failed: it returns the next pc, or false when an exception is
+// raised.
+func (p *Process) bif(in *instr, pc int) (int, bool) {
+	h := p.heap
+	e := in.ext.(*export)
+	first, n := 2, 1 // bif1: Fail Bif Arg Dst; gc_bif: Fail Live Bif Args… Dst
+	switch in.op {
+	case beam.OpBif1:
+	case beam.OpBif2:
+		n = 2
+	case beam.OpBif3:
+		n = 3
+	case beam.OpGcBif1:
+		first = 3
+	case beam.OpGcBif2:
+		first, n = 3, 2
+	case beam.OpGcBif3:
+		first, n = 3, 3
+	default: // a specialised bif2 or gc_bif2
+		first, n = int(in.base), 2
+	}
+	argv := p.x[maxX : maxX+n]
+	for i := 0; i < n; i++ {
+		a := p.get(&in.args[first+i])
+		if a.IsBoxed() && h.IsMatchState(a) {
+			// The compiler may pass a match context where the
+			// rest of the binary is meant (byte_size/1 and friends).
+			bin, pos := h.MatchState(a)
+			a = h.SubBits(bin, pos, h.BitSize(bin)-pos)
+		}
+		argv[i] = a
+	}
+	if e.native == nil {
+		p.undef(e.mfa.m, e.mfa.f, argv)
+		return pc, false
+	}
+	r := e.native.Fn(p, argv)
+	if r == term.NoValue {
+		if fail := in.args[0].n; fail >= 0 {
+			return fail, true
+		}
+		p.nativeFailed(e, argv)
+		return pc, false
+	}
+	p.set(&in.args[first+n], r)
+	return pc, true
+}
+
+// less reports a < b in term order, small integers without a call.
+func (p *Process) less(a, b term.Term) bool {
+	if a.IsSmall() && b.IsSmall() {
+		return int64(a) < int64(b) // small integers order like their words
+	}
+	return p.heap.Compare(a, b) < 0
+}
+
+// allocate pushes a frame of n Y registers, initialised to [] so that a
+// collection before they are written finds no stale terms.
+func (p *Process) allocate(n int) {
+	s := p.stack
+	if len(s)+n > cap(s) {
+		s = append(s, make([]term.Term, n)...)[:len(s)]
+	}
+	s = s[:len(s)+n]
+	for i := len(s) - n; i < len(s); i++ {
+		s[i] = term.Nil
+	}
+	p.stack = s
 }
 
 // nativeFailed records the frame of a native that raised, which heads the

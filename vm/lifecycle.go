@@ -142,6 +142,7 @@ func (p *Process) exit() {
 	p.inbox = nil
 	p.mbox.Unlock()
 	p.cancelReceiveTimer()
+	p.dropAliases()
 	if mo := p.more; mo != nil && mo.charged != 0 {
 		m.heapCharged.Add(-mo.charged)
 	}
@@ -208,6 +209,9 @@ func (m *Machine) crashReport(p *Process) {
 	defer m.errMu.Unlock()
 	fmt.Fprintf(m.opts.Stderr, "=CRASH REPORT==== process %s (initial call %s) exited: %s:%s\n",
 		h.Format(p.Pid()), call, h.Format(o.Class), h.FormatPrintable(o.Reason))
+	if banner, ok := elixirExceptionBanner(h, o.Class, o.Reason); ok {
+		fmt.Fprintln(m.opts.Stderr, banner)
+	}
 	writeStacktrace(m.opts.Stderr, h, o.Stacktrace)
 }
 

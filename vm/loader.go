@@ -66,7 +66,15 @@ type instr struct {
 	op   beam.Opcode
 	fast uint8 // a small-integer fast path (fastAdd…), for bif2/gc_bif2
 	base uint8 // with fast: the index of the first argument operand
+	fk   uint8 // the fast loop's number for op (fastKinds), 0 if it has none
 	loc  int32 // index into the module's line table (0: none)
+	// Inline operands of the hot instructions, filled by specialize so
+	// that the run loop reads them next to op instead of through args:
+	// register numbers or counts (r), a label, call target or word count
+	// (n), a constant (imm).
+	r    [3]uint16
+	n    int32
+	imm  term.Term
 	args []arg
 	list []arg // the elements of the list operand, always the last one
 	ext  any

@@ -56,6 +56,7 @@ type Machine struct {
 	mu      sync.RWMutex
 	byName  map[term.Term]*Module
 	exports map[mfa]*export
+	oldCode map[term.Term]*Module // old versions of reloaded modules (hotload.go)
 
 	nextPid atomic.Uint64
 	nextRef atomic.Uint64
@@ -86,7 +87,11 @@ type Machine struct {
 	deviceErrors sync.Map
 	// heapCharged is what processes hold against Options.HeapBudget.
 	heapCharged atomic.Int64
-	console     console // io state of stdin, stdout and stderr (natives_io.go)
+	console     console         // io state of stdin, stdout and stderr (natives_io.go)
+	pterms      persistentTerms // persistent_term storage (natives_persistent_term.go)
+	appEnv      persistentTerms // application environment (natives_application.go)
+	ets         etsTables       // ets tables (natives_ets.go)
+	aliases     aliasTable      // active process aliases (natives_alias.go)
 
 	// stepLimit, when set, ends a process after this many instructions
 	// (tests and fuzzing of code that may not terminate).
@@ -200,6 +205,12 @@ func (m *Machine) Run(module, function string, args ...term.Term) (*Outcome, err
 	pc, ok := mod.exported(term.Atom(function), len(args))
 	if !ok {
 		return nil, fmt.Errorf("module %s does not export %s/%d", module, function, len(args))
+	}
+	if isElixirModule(module) && len(args) == 0 {
+		m.startElixir()
+		if mod, pc, args, err = m.elixirBoot(module, function); err != nil {
+			return nil, err
+		}
 	}
 	m.rq = newRunQueue()
 	var wg sync.WaitGroup

@@ -20,6 +20,7 @@ const (
 	envExit                 // exit signal: from, reason; link says whether from a link
 	envTimeout              // the receive timer of generation gen fired
 	envDown                 // a 'DOWN' message for monitor ref
+	envCheck                // does it run module version gen? for code check ref (hotload.go)
 )
 
 type envelope struct {
@@ -27,7 +28,7 @@ type envelope struct {
 	from uint64     // sender's process id
 	heap *term.Heap // holds t for messages and exit reasons
 	t    term.Term  // the message, or the exit reason
-	ref  uint64     // monitor reference id
+	ref  uint64     // monitor reference id; for a message, the alias it was sent to (0: none)
 	link bool       // an exit signal caused by a link
 	gen  uint64     // timeout generation
 }
@@ -87,10 +88,13 @@ func (p *Process) handleSignals() bool {
 		e := &in[i]
 		switch e.kind {
 		case envMessage:
-			p.enqueue(e.heap, e.t)
+			if e.ref == 0 || p.receiveThroughAlias(e.ref) {
+				p.enqueue(e.heap, e.t)
+			}
 		case envDown:
-			p.setMonitor(e.ref, monitorEntry{})
-			p.enqueue(e.heap, e.t)
+			if p.endMonitor(e.ref) {
+				p.enqueue(e.heap, e.t)
+			}
 		case envExit:
 			if p.exitSignal(e) {
 				return true
@@ -100,9 +104,27 @@ func (p *Process) handleSignals() bool {
 				mo.timer = nil
 				p.timedOut = true
 			}
+		case envCheck:
+			if p.answerCodeCheck(e.ref, uint32(e.gen)) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// endMonitor ends monitor ref when its 'DOWN' arrives and reports whether
+// the monitor was still on: a 'DOWN' sent before demonitor/1 took effect at
+// the monitored process is dropped, as demonitor promises.
+func (p *Process) endMonitor(ref uint64) bool {
+	p.infoMu.Lock()
+	_, on := p.rels().monitors[ref]
+	p.infoMu.Unlock()
+	if on {
+		p.setMonitor(ref, monitorEntry{})
+		p.monitorEnded(ref)
+	}
+	return on
 }
 
 // enqueue appends a message (held in heap src, or immediate) to the
@@ -202,21 +224,33 @@ func (p *Process) reserveMarker() term.Term {
 // handleSignalsKeep takes in new messages; an exit signal that would kill
 // the process stays pending for the next slice.
 func (p *Process) handleSignalsKeep() {
+	// Not under mbox: taking in a message through a reply_demonitor alias
+	// ends a monitor at the other process, under that one's lock.
 	p.mbox.Lock()
+	in := p.inbox
+	p.inbox = nil
+	p.mbox.Unlock()
 	var keep []envelope
-	for _, e := range p.inbox {
+	for _, e := range in {
 		switch e.kind {
 		case envDown:
-			p.setMonitor(e.ref, monitorEntry{})
-			p.enqueue(e.heap, e.t)
+			if p.endMonitor(e.ref) {
+				p.enqueue(e.heap, e.t)
+			}
 		case envMessage:
-			p.enqueue(e.heap, e.t)
+			if e.ref == 0 || p.receiveThroughAlias(e.ref) {
+				p.enqueue(e.heap, e.t)
+			}
 		default:
 			keep = append(keep, e)
 		}
 	}
-	p.inbox = keep
-	p.mbox.Unlock()
+	if len(keep) > 0 {
+		// Ahead of what arrived meanwhile, to keep the order.
+		p.mbox.Lock()
+		p.inbox = append(keep, p.inbox...)
+		p.mbox.Unlock()
+	}
 }
 
 func (p *Process) bindMarker(marker, ref term.Term) {

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"slices"
 	"time"
 
 	"github.com/avmtool/avm/vm/term"
@@ -74,29 +75,28 @@ func calUniversalToLocal(p *Process, args []term.Term) term.Term {
 	return datetimeTerm(p.heap, utc.In(time.Local))
 }
 
-// localCandidates returns the universal times whose local time is the wall
-// clock of naive (a UTC time standing for a local one), earliest first.
-func localCandidates(naive time.Time) []time.Time {
+// localCandidates returns the universal times whose time in zone loc is
+// the wall clock of naive (a UTC time standing for a local one), earliest
+// first: none in a gap where clocks go forward, two where they go back.
+// (The zone is a parameter so that tests can use one with daylight saving
+// time.)
+func localCandidates(naive time.Time, loc *time.Location) []time.Time {
 	var out []time.Time
 	seen := map[int]bool{}
 	for _, probe := range []time.Duration{-36 * time.Hour, 0, 36 * time.Hour} {
-		_, off := naive.Add(probe).In(time.Local).Zone()
+		_, off := naive.Add(probe).In(loc).Zone()
 		if seen[off] {
 			continue
 		}
 		seen[off] = true
 		u := naive.Add(-time.Duration(off) * time.Second)
-		l := u.In(time.Local)
+		l := u.In(loc)
 		if l.Year() == naive.Year() && l.YearDay() == naive.YearDay() && l.Hour() == naive.Hour() &&
 			l.Minute() == naive.Minute() && l.Second() == naive.Second() {
 			out = append(out, u)
 		}
 	}
-	for i := 1; i < len(out); i++ {
-		if out[i].Before(out[i-1]) {
-			out[i], out[i-1] = out[i-1], out[i]
-		}
-	}
+	slices.SortFunc(out, time.Time.Compare)
 	return out
 }
 
@@ -105,13 +105,17 @@ func calLocalToUniversal(p *Process, args []term.Term) term.Term {
 	if !ok {
 		return p.Badarg()
 	}
-	cs := localCandidates(naive)
-	if len(cs) == 0 {
-		// A local time in a DST gap: read it with the offset before the gap.
-		_, off := naive.Add(-36 * time.Hour).In(time.Local).Zone()
-		return datetimeTerm(p.heap, naive.Add(-time.Duration(off)*time.Second).UTC())
+	return datetimeTerm(p.heap, localToUniversal(naive, time.Local))
+}
+
+// localToUniversal picks one universal time for a local one: the earliest,
+// and for a local time in a gap, the one read with the offset before it.
+func localToUniversal(naive time.Time, loc *time.Location) time.Time {
+	if cs := localCandidates(naive, loc); len(cs) > 0 {
+		return cs[0].UTC()
 	}
-	return datetimeTerm(p.heap, cs[0].UTC())
+	_, off := naive.Add(-36 * time.Hour).In(loc).Zone()
+	return naive.Add(-time.Duration(off) * time.Second).UTC()
 }
 
 func calLocalToUniversalDST(p *Process, args []term.Term) term.Term {
@@ -120,7 +124,7 @@ func calLocalToUniversalDST(p *Process, args []term.Term) term.Term {
 	if !ok {
 		return p.Badarg()
 	}
-	cs := localCandidates(naive)
+	cs := localCandidates(naive, time.Local)
 	elems := make([]term.Term, len(cs))
 	for i, u := range cs {
 		elems[i] = datetimeTerm(h, u.UTC())

@@ -483,7 +483,10 @@ func cryptoOneTimeAEAD(p *Process, args []term.Term) term.Term {
 	if err != nil {
 		return cryptoError(p, "aead.c", 111, "Bad IV length")
 	}
-	encrypt, tagLen, tag := term.True, gcm.Overhead(), []byte(nil)
+	encrypt, tagLen, tag := args[5], gcm.Overhead(), []byte(nil)
+	if len(args) == 6 && encrypt != term.True {
+		return p.Error(term.AtomFunctionClause) // OTP's /6 only encrypts
+	}
 	if len(args) == 7 {
 		encrypt = args[6]
 		if encrypt == term.True {
@@ -503,9 +506,6 @@ func cryptoOneTimeAEAD(p *Process, args []term.Term) term.Term {
 		ct := sealed[:len(in)]
 		return h.Tuple(h.MakeBinary(ct), h.MakeBinary(sealed[len(in):len(in)+tagLen]))
 	case term.False:
-		if len(args) != 7 {
-			return p.Error(term.AtomFunctionClause)
-		}
 		// GCM's keystream is the encryption of zeros: decrypt with it, then
 		// check the (possibly truncated) tag of that plaintext.
 		ks := gcm.Seal(nil, iv, make([]byte, len(in)), nil)[:len(in)]

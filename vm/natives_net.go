@@ -5,8 +5,10 @@ import (
 	"errors"
 	"net"
 	"net/netip"
+	"os"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/avmtool/avm/vm/term"
 )
@@ -178,6 +180,7 @@ type netSock struct {
 	dgrams   []datagram
 	readErr  error // why the reader stopped: io.EOF when the peer closed
 	endSent  bool  // the end of the stream was reported to the owner or a recv
+	shut     bool  // {send_timeout_close, true} ended the connection
 	waiters  []waiter
 	accepted []*net.TCPConn // accepted while nobody waited (an accept timed out)
 }
@@ -529,11 +532,25 @@ func (s *netSock) acceptLoop() {
 	}
 }
 
-func (s *netSock) applyConnOpts() {
-	if s.conn != nil {
-		s.conn.SetNoDelay(s.opts.nodelay)
-		s.conn.SetKeepAlive(s.opts.keepalive)
+// applyOptsLocked gives the socket's options to the kernel, which carries
+// them out.
+func (s *netSock) applyOptsLocked() error {
+	if s.kind == kindNewStream || s.kind == kindNewDgram {
+		return nil // taken when the socket is made, at bind, listen or connect
 	}
+	o := &s.opts
+	if s.conn != nil {
+		secs := -1 // no linger: close returns at once, the kernel sends what is left
+		if o.linger {
+			secs = o.lingerSecs
+		}
+		for _, err := range []error{s.conn.SetNoDelay(o.nodelay), s.conn.SetKeepAlive(o.keepalive), s.conn.SetLinger(secs)} {
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return s.applyKernelOpts(o)
 }
 
 // dropGoneWaitersLocked forgets the first waiting calls while their
@@ -588,17 +605,36 @@ func (s *netSock) write(p *Process, data []byte, dest netip.AddrPort, ref term.T
 	return atomWait
 }
 
+// finishWrite writes in a goroutine what the kernel could not take at
+// once, within {send_timeout, Ms}, closing the socket at the timeout when
+// {send_timeout_close, true}.
 func (s *netSock) finishWrite(pid, ref uint64, data []byte, dest netip.AddrPort, locked bool) {
 	if !locked {
 		s.wmu.Lock()
 	}
+	s.mu.Lock()
+	timeout, closeOnTimeout := s.opts.sendTimeout, s.opts.sendTimeoutClose
+	s.mu.Unlock()
 	var err error
 	if s.udp != nil {
 		_, err = s.udp.WriteToUDPAddrPort(data, dest)
 	} else {
+		if timeout >= 0 {
+			s.conn.SetWriteDeadline(time.Now().Add(time.Duration(timeout) * time.Millisecond))
+		}
 		_, err = s.conn.Write(data)
+		if timeout >= 0 {
+			s.conn.SetWriteDeadline(time.Time{})
+		}
 	}
 	s.wmu.Unlock()
+	if closeOnTimeout && errors.Is(err, os.ErrDeadlineExceeded) {
+		// The connection ends; the socket stays until closed, not connected.
+		s.mu.Lock()
+		s.shut = true
+		s.mu.Unlock()
+		s.conn.Close()
+	}
 	s.m.reply(waiter{pid: pid, ref: ref}, func(h *term.Heap) term.Term {
 		if err != nil {
 			return errorTuple(h, writeErrReason(err))
@@ -687,4 +723,6 @@ var (
 	atomEmsgsize   = term.Atom("emsgsize")
 	atomInet       = term.Atom("inet")
 	atomInet6      = term.Atom("inet6")
+	atomRecbuf     = term.Atom("recbuf")
+	atomSndbuf     = term.Atom("sndbuf")
 )

@@ -3,6 +3,7 @@ package vm
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"net"
 	"net/netip"
 	"os"
@@ -101,7 +102,7 @@ func nifNetListen(p *Process, args []term.Term) term.Term {
 	}
 	s := newSock(p.m, kindListen, p.id, o)
 	s.ln = ln.(*net.TCPListener)
-	if err := s.setBacklog(o.backlog); err != nil {
+	if err := errors.Join(s.setBacklog(o.backlog), s.applyOptsLocked()); err != nil {
 		ln.Close()
 		return errorTuple(p.heap, errnoAtom(err))
 	}
@@ -119,12 +120,8 @@ func nifNetConnect(p *Process, args []term.Term) term.Term {
 	if r := o.parse(h, args[2], kindStream, true); r != optOK {
 		return p.optsResult(r)
 	}
-	var timeout time.Duration
-	switch t := args[3]; {
-	case t == term.AtomInfinity:
-	case t.IsSmall() && t.Small() >= 0:
-		timeout = time.Duration(t.Small()) * time.Millisecond
-	default:
+	timeout, limited, ok := timeoutArg(args[3])
+	if !ok {
 		return p.Badarg()
 	}
 	var host string
@@ -137,7 +134,7 @@ func nifNetConnect(p *Process, args []term.Term) term.Term {
 	m, owner, ref := p.m, p.id, h.RefID(args[4])
 	go func() {
 		ctx := context.Background()
-		if timeout > 0 {
+		if limited {
 			var cancel context.CancelFunc
 			ctx, cancel = context.WithTimeout(ctx, timeout)
 			defer cancel()
@@ -164,6 +161,17 @@ func nifNetConnect(p *Process, args []term.Term) term.Term {
 		m.reply(w, func(h *term.Heap) term.Term { return h.Tuple(term.AtomOk, ns.port()) })
 	}()
 	return atomWait
+}
+
+// timeoutArg reads a timeout in milliseconds or infinity (limited false).
+func timeoutArg(t term.Term) (d time.Duration, limited, ok bool) {
+	switch {
+	case t == term.AtomInfinity:
+		return 0, false, true
+	case t.IsSmall() && t.Small() >= 0:
+		return time.Duration(t.Small()) * time.Millisecond, true, true
+	}
+	return 0, false, false
 }
 
 // hostArg reads a host name: a string or an atom.
@@ -225,6 +233,8 @@ func nifNetRecv(p *Process, args []term.Term) term.Term {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
+	case s.shut:
+		return errorTuple(h, atomEnotconn)
 	case s.closed, s.endSent:
 		return errorTuple(h, atomClosed)
 	case s.opts.active != passive:
@@ -313,7 +323,11 @@ func nifNetSend(p *Process, args []term.Term) term.Term {
 	}
 	s.mu.Lock()
 	hdr, fits := s.opts.header(len(data))
+	shut := s.shut
 	s.mu.Unlock()
+	if shut {
+		return errorTuple(h, atomEnotconn)
+	}
 	if !fits {
 		return errorTuple(h, atomEinval)
 	}
@@ -342,6 +356,10 @@ func nifNetUDPOpen(p *Process, args []term.Term) term.Term {
 	}
 	s := newSock(p.m, kindDgram, p.id, o)
 	s.udp = pc.(*net.UDPConn)
+	if err := s.applyOptsLocked(); err != nil {
+		pc.Close()
+		return errorTuple(p.heap, errnoAtom(err))
+	}
 	p.m.net.add(s)
 	s.mu.Lock()
 	s.startLocked()
@@ -451,7 +469,9 @@ func nifNetSetopts(p *Process, args []term.Term) term.Term {
 		s.m.sendTo(s.owner, func(h *term.Heap) term.Term { return h.Tuple(tag, s.port()) })
 	}
 	s.opts = o
-	s.applyConnOpts()
+	if err := s.applyOptsLocked(); err != nil {
+		return errorTuple(h, errnoAtom(err))
+	}
 	switch s.kind {
 	case kindStream:
 		s.dispatchStreamLocked()
@@ -476,6 +496,10 @@ func nifNetGetopts(p *Process, args []term.Term) term.Term {
 	defer s.mu.Unlock()
 	out := make([]term.Term, 0, len(names))
 	for _, n := range names {
+		if size, ok := s.kernelBufSize(n); ok {
+			out = append(out, h.Tuple(n, term.MakeSmall(int64(size))))
+			continue
+		}
 		v, ok := s.opts.get(h, n, s.kind)
 		if !n.IsAtom() || !ok {
 			return errorTuple(h, atomEinval)
@@ -698,7 +722,8 @@ func defaultGateway() netip.Addr {
 func (m *Machine) newStreamSock(c *net.TCPConn, owner uint64, opts sockOpts) *netSock {
 	s := newSock(m, kindStream, owner, opts)
 	s.conn = c
-	s.applyConnOpts()
+	// The listener or connect took these options already: they apply.
+	s.applyOptsLocked()
 	if s.register() {
 		s.mu.Lock()
 		s.startLocked()

@@ -46,6 +46,26 @@ type sockOpts struct {
 	inet6       bool
 	ip          netip.Addr // local address to bind; invalid: any
 	port        int        // {port, P}: local port
+	lineDelim   byte       // {line_delimiter, C} of {packet, line}
+
+	// Options the kernel carries out (applyOptsLocked); 0: its default.
+	recbuf, sndbuf  int
+	linger          bool
+	lingerSecs      int
+	tos             int
+	multicastTTL    int
+	noMulticastLoop bool
+	// sendTimeout is {send_timeout, Ms}; -1: infinity.
+	sendTimeout      int
+	sendTimeoutClose bool
+
+	// Options OTP has that change nothing here (there is no user-level
+	// buffering to tune), kept so that getopts reports what was set.
+	buffer, priority                    int
+	delaySend, showEconnreset           bool
+	highWatermark, lowWatermark         int
+	highMsgqWatermark, lowMsgqWatermark int
+
 	// ranOut: setopts brought the {active, N} counter to 0, and the owner
 	// is to be told ({tcp_passive, S}).
 	ranOut bool
@@ -54,7 +74,9 @@ type sockOpts struct {
 // defaultOpts are a new socket's options: OTP's defaults for gen_tcp and
 // gen_udp (list mode, active).
 func defaultOpts() sockOpts {
-	return sockOpts{active: activeTrue, list: true, backlog: 5, exitOnClose: true}
+	return sockOpts{active: activeTrue, list: true, backlog: 5, exitOnClose: true, lineDelim: '\n',
+		sendTimeout: -1, buffer: 1460,
+		highWatermark: 8192, lowWatermark: 4096, highMsgqWatermark: 8192, lowMsgqWatermark: 4096}
 }
 
 // inherited are the options an accepted socket takes from its listener.
@@ -162,6 +184,48 @@ func (o *sockOpts) parse(h *term.Heap, list term.Term, kind sockKind, create boo
 			} else {
 				r = setInt(&o.backlog, v, 0, 1<<16, bad)
 			}
+		case "recbuf":
+			r = setInt(&o.recbuf, v, 1, 1<<30, bad)
+		case "sndbuf":
+			r = setInt(&o.sndbuf, v, 1, 1<<30, bad)
+		case "buffer":
+			r = setInt(&o.buffer, v, 1, 1<<30, bad)
+		case "priority":
+			r = setInt(&o.priority, v, 0, 255, bad)
+		case "tos":
+			r = setInt(&o.tos, v, 0, 255, bad)
+		case "high_watermark":
+			r = setInt(&o.highWatermark, v, 0, 1<<30, bad)
+		case "low_watermark":
+			r = setInt(&o.lowWatermark, v, 0, 1<<30, bad)
+		case "high_msgq_watermark":
+			r = setInt(&o.highMsgqWatermark, v, 1, 1<<30, bad)
+		case "low_msgq_watermark":
+			r = setInt(&o.lowMsgqWatermark, v, 1, 1<<30, bad)
+		case "delay_send":
+			r = setBool(&o.delaySend, v, bad)
+		case "show_econnreset":
+			r = setBool(&o.showEconnreset, v, bad)
+		case "send_timeout_close":
+			r = setBool(&o.sendTimeoutClose, v, bad)
+		case "send_timeout":
+			if v == term.AtomInfinity {
+				o.sendTimeout = -1
+			} else {
+				r = setInt(&o.sendTimeout, v, 0, 1<<31-1, bad)
+			}
+		case "deliver":
+			// {deliver, port} changes the shape of every message: not supported.
+			if v != term.Atom("term") {
+				r = bad
+			}
+		case "line_delimiter":
+			var c int
+			if r = setInt(&c, v, 0, 255, bad); r == optOK {
+				o.lineDelim = byte(c)
+			}
+		case "linger":
+			r = o.setLinger(h, v, bad)
 		case "ip", "ifaddr":
 			if !create {
 				return bad
@@ -179,6 +243,19 @@ func (o *sockOpts) parse(h *term.Heap, list term.Term, kind sockKind, create boo
 			return r
 		}
 	}
+	return optOK
+}
+
+// setLinger reads {linger, {OnOff, Seconds}}.
+func (o *sockOpts) setLinger(h *term.Heap, v term.Term, bad optError) optError {
+	if !h.IsTuple(v) || h.TupleSize(v) != 2 {
+		return bad
+	}
+	e := h.TupleElems(v)
+	if !e[0].IsBoolean() || !e[1].IsSmall() || e[1].Small() < 0 || e[1].Small() > 1<<16 {
+		return bad
+	}
+	o.linger, o.lingerSecs = e[0] == term.True, int(e[1].Small())
 	return optOK
 }
 
@@ -307,6 +384,39 @@ func (o *sockOpts) get(h *term.Heap, name term.Term, kind sockKind) (term.Term, 
 		v = term.Bool(o.broadcast)
 	case "exit_on_close":
 		v = term.Bool(o.exitOnClose)
+	case "buffer":
+		v = term.MakeSmall(int64(o.buffer))
+	case "recbuf": // where the kernel's value cannot be read (kernelBufSize)
+		v = term.MakeSmall(int64(o.recbuf))
+	case "sndbuf":
+		v = term.MakeSmall(int64(o.sndbuf))
+	case "priority":
+		v = term.MakeSmall(int64(o.priority))
+	case "tos":
+		v = term.MakeSmall(int64(o.tos))
+	case "high_watermark":
+		v = term.MakeSmall(int64(o.highWatermark))
+	case "low_watermark":
+		v = term.MakeSmall(int64(o.lowWatermark))
+	case "high_msgq_watermark":
+		v = term.MakeSmall(int64(o.highMsgqWatermark))
+	case "low_msgq_watermark":
+		v = term.MakeSmall(int64(o.lowMsgqWatermark))
+	case "delay_send":
+		v = term.Bool(o.delaySend)
+	case "show_econnreset":
+		v = term.Bool(o.showEconnreset)
+	case "send_timeout_close":
+		v = term.Bool(o.sendTimeoutClose)
+	case "send_timeout":
+		v = term.AtomInfinity
+		if o.sendTimeout >= 0 {
+			v = term.MakeSmall(int64(o.sendTimeout))
+		}
+	case "deliver":
+		v = term.Atom("term")
+	case "linger":
+		v = h.Tuple(term.Bool(o.linger), term.MakeSmall(int64(o.lingerSecs)))
 	default:
 		return 0, false
 	}
@@ -328,7 +438,7 @@ func (o *sockOpts) frame(buf []byte, length int, ended bool) (pkt []byte, n int,
 		}
 		return nil, 0, 0
 	case packetLine:
-		if i := bytes.IndexByte(buf, '\n'); i >= 0 {
+		if i := bytes.IndexByte(buf, o.lineDelim); i >= 0 {
 			return buf[:i+1], i + 1, 0
 		}
 		if o.packetSize > 0 && len(buf) >= o.packetSize {

@@ -5,10 +5,13 @@ package vm
 import (
 	"net/netip"
 	"syscall"
+
+	"github.com/avmtool/avm/vm/term"
 )
 
 // Without Unix sockets' non-blocking writes, every send goes through a
-// goroutine, and the listen backlog and pre-bind options are the system's.
+// goroutine; the listen backlog, buffer sizes, broadcast and type of
+// service are the system's.
 
 func (s *netSock) tryWrite(data []byte, dest netip.AddrPort) (int, error) {
 	return 0, errWouldBlock
@@ -19,3 +22,7 @@ func (s *netSock) setBacklog(n int) error { return nil }
 func socketControl(o sockOpts) func(network, address string, c syscall.RawConn) error {
 	return nil
 }
+
+func (s *netSock) applyKernelOpts(o *sockOpts) error { return nil }
+
+func (s *netSock) kernelBufSize(name term.Term) (int, bool) { return 0, false }

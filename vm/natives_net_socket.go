@@ -2,9 +2,9 @@ package vm
 
 import (
 	"context"
+	"errors"
 	"net"
 	"net/netip"
-	"time"
 
 	"github.com/avmtool/avm/vm/term"
 )
@@ -125,6 +125,10 @@ func (s *netSock) bindDgram(p *Process, ip netip.Addr, port int) term.Term {
 	}
 	ns := newSock(s.m, kindDgram, 0, o)
 	ns.udp = pc.(*net.UDPConn)
+	if err := ns.applyOptsLocked(); err != nil {
+		pc.Close()
+		return errorTuple(p.heap, errnoAtom(err))
+	}
 	if !s.m.net.replace(s, ns) {
 		pc.Close()
 		return errorTuple(p.heap, atomClosed)
@@ -158,7 +162,7 @@ func nifSocketListen(p *Process, args []term.Term) term.Term {
 	}
 	ns := newSock(s.m, kindListen, 0, o)
 	ns.ln = ln.(*net.TCPListener)
-	if err := ns.setBacklog(o.backlog); err != nil {
+	if err := errors.Join(ns.setBacklog(o.backlog), ns.applyOptsLocked()); err != nil {
 		ln.Close()
 		return errorTuple(h, errnoAtom(err))
 	}
@@ -176,12 +180,8 @@ func nifSocketConnect(p *Process, args []term.Term) term.Term {
 	if !ok || !pok || !h.IsRef(args[4]) {
 		return p.Badarg()
 	}
-	var timeout time.Duration
-	switch t := args[3]; {
-	case t == term.AtomInfinity:
-	case t.IsSmall() && t.Small() >= 0:
-		timeout = time.Duration(t.Small()) * time.Millisecond
-	default:
+	timeout, limited, ok := timeoutArg(args[3])
+	if !ok {
 		return p.Badarg()
 	}
 	switch {
@@ -203,7 +203,7 @@ func nifSocketConnect(p *Process, args []term.Term) term.Term {
 	w := waiter{pid: p.id, ref: ref}
 	go func() {
 		ctx := context.Background()
-		if timeout > 0 {
+		if limited {
 			var cancel context.CancelFunc
 			ctx, cancel = context.WithTimeout(ctx, timeout)
 			defer cancel()
@@ -215,7 +215,7 @@ func nifSocketConnect(p *Process, args []term.Term) term.Term {
 		}
 		ns := newSock(m, kindStream, 0, o)
 		ns.conn = c
-		ns.applyConnOpts()
+		ns.applyOptsLocked() // the options were taken by the socket before
 		if !m.net.replace(s, ns) {
 			c.Close()
 			m.reply(w, func(h *term.Heap) term.Term { return errorTuple(h, atomClosed) })

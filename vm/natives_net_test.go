@@ -66,3 +66,12 @@ func TestNetLocalhost(t *testing.T) {
 		t.Errorf("localhost\n got: %s\nwant: %s", got, want)
 	}
 }
+
+func TestNetSlowPeer(t *testing.T) {
+	got := runNetCheck(t, "slow_peer")
+	// What OTP 25 returns for net_checks:slow_peer().
+	want := "[{sent,[ok]},{whole,true},{timed_out,{error,timeout}},{after_timeout,{error,enotconn}}]"
+	if got != want {
+		t.Errorf("slow peer\n got: %s\nwant: %s", got, want)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"net/netip"
 	"syscall"
+
+	"github.com/avmtool/avm/vm/term"
 )
 
 // tryWrite writes what the socket takes now, without waiting: it returns
@@ -101,4 +103,78 @@ func socketControl(o sockOpts) func(network, address string, c syscall.RawConn) 
 		}
 		return serr
 	}
+}
+
+// rawConn is the socket's file descriptor access.
+func (s *netSock) rawConn() (syscall.RawConn, error) {
+	switch {
+	case s.ln != nil:
+		return s.ln.SyscallConn()
+	case s.conn != nil:
+		return s.conn.SyscallConn()
+	case s.udp != nil:
+		return s.udp.SyscallConn()
+	}
+	return nil, syscall.EBADF
+}
+
+// applyKernelOpts sets the buffer sizes, SO_BROADCAST of a UDP socket and
+// the IPv4 type of service.
+func (s *netSock) applyKernelOpts(o *sockOpts) error {
+	rc, err := s.rawConn()
+	if err != nil {
+		return err
+	}
+	var serr error
+	set := func(fd uintptr, level, opt, v int) {
+		if serr == nil {
+			serr = syscall.SetsockoptInt(int(fd), level, opt, v)
+		}
+	}
+	err = rc.Control(func(fd uintptr) {
+		if o.recbuf > 0 {
+			set(fd, syscall.SOL_SOCKET, syscall.SO_RCVBUF, o.recbuf)
+		}
+		if o.sndbuf > 0 {
+			set(fd, syscall.SOL_SOCKET, syscall.SO_SNDBUF, o.sndbuf)
+		}
+		if s.udp != nil {
+			broadcast := 0
+			if o.broadcast {
+				broadcast = 1
+			}
+			set(fd, syscall.SOL_SOCKET, syscall.SO_BROADCAST, broadcast)
+		}
+		if o.tos > 0 && !o.inet6 {
+			set(fd, syscall.IPPROTO_IP, syscall.IP_TOS, o.tos)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return serr
+}
+
+// kernelBufSize reads recbuf or sndbuf as the kernel has it, as OTP's
+// getopts reports them.
+func (s *netSock) kernelBufSize(name term.Term) (int, bool) {
+	var opt int
+	switch name {
+	case atomRecbuf:
+		opt = syscall.SO_RCVBUF
+	case atomSndbuf:
+		opt = syscall.SO_SNDBUF
+	default:
+		return 0, false
+	}
+	rc, err := s.rawConn()
+	if err != nil {
+		return 0, false
+	}
+	var v int
+	var gerr error
+	if err := rc.Control(func(fd uintptr) { v, gerr = syscall.GetsockoptInt(int(fd), syscall.SOL_SOCKET, opt) }); err != nil || gerr != nil {
+		return 0, false
+	}
+	return v, true
 }

@@ -12,7 +12,7 @@ import (
 
 func init() {
 	register("erlang",
-		Native{Function: "send", Arity: 2, Fn: bifSend, Doc: "Dest ! Msg: send a message to a pid or registered name"},
+		Native{Function: "send", Arity: 2, Fn: bifSend, Doc: "Dest ! Msg: send a message to a pid, registered name or process alias"},
 		Native{Function: "send", Arity: 3, Fn: bifSend3, Doc: "send with options (noconnect, nosuspend); returns ok"},
 		Native{Function: "!", Arity: 2, Fn: bifSend, Doc: "send a message"},
 		Native{Function: "spawn", Arity: 1, Fn: bifSpawn, Doc: "start a process running Fun()"},
@@ -21,7 +21,7 @@ func init() {
 		Native{Function: "spawn_link", Arity: 3, Fn: bifSpawnLink, Doc: "spawn and link"},
 		Native{Function: "spawn_monitor", Arity: 1, Fn: bifSpawnMonitor, Doc: "spawn and monitor: {Pid, Ref}"},
 		Native{Function: "spawn_monitor", Arity: 3, Fn: bifSpawnMonitor, Doc: "spawn and monitor: {Pid, Ref}"},
-		Native{Function: "spawn_opt", Arity: 2, Fn: bifSpawnOpt, Doc: "spawn with options: link, monitor, {min_heap_size,N}, {max_heap_size,N}, {fullsweep_after,N}"},
+		Native{Function: "spawn_opt", Arity: 2, Fn: bifSpawnOpt, Doc: "spawn with options: link, monitor, {monitor, [{alias, Mode}]}, {min_heap_size,N}, {max_heap_size,N}, {fullsweep_after,N}"},
 		Native{Function: "spawn_opt", Arity: 4, Fn: bifSpawnOpt, Doc: "spawn M:F(Args) with options"},
 		Native{Function: "link", Arity: 1, Fn: bifLink, Doc: "link to a process"},
 		Native{Function: "unlink", Arity: 1, Fn: bifUnlink, Doc: "remove a link"},
@@ -110,6 +110,9 @@ func (p *Process) send(dest, msg term.Term) term.Term {
 		return msg
 	case dest.IsPort():
 		return msg
+	case h.IsRef(dest):
+		m.sendToAlias(p.id, h, h.RefID(dest), msg)
+		return msg
 	case h.IsTuple(dest) && h.TupleSize(dest) == 2:
 		e := h.TupleElems(dest)
 		if !e[0].IsAtom() || !e[1].IsAtom() {
@@ -191,6 +194,8 @@ func bifSpawnOpt(p *Process, args []term.Term) term.Term {
 	if !ok {
 		return p.Badarg()
 	}
+	var mode aliasMode
+	alias := false
 	for _, o := range opts {
 		switch {
 		case o == term.AtomLink:
@@ -201,6 +206,11 @@ func bifSpawnOpt(p *Process, args []term.Term) term.Term {
 			kv := h.TupleElems(o)
 			n, isInt := h.Int64(kv[1])
 			switch {
+			case kv[0] == term.AtomMonitor:
+				if mode, alias, ok = monitorOptions(h, kv[1]); !ok {
+					return p.Badarg()
+				}
+				spec.monitor = true
 			case kv[0] == term.AtomMinHeapSize && isInt && n >= 0:
 				spec.minHeap = int(n)
 			case kv[0] == term.AtomMaxHeapSize:
@@ -223,6 +233,9 @@ func bifSpawnOpt(p *Process, args []term.Term) term.Term {
 		}
 	}
 	child, ref := p.m.spawn(p, h, spec)
+	if alias {
+		p.addAlias(ref, mode)
+	}
 	if spec.monitor {
 		return h.Tuple(child.Pid(), h.Ref(ref))
 	}
@@ -404,15 +417,7 @@ func bifDemonitor(p *Process, args []term.Term) term.Term {
 	}
 	id := h.RefID(ref)
 	p.handleSignalsKeep() // a 'DOWN' already sent ends the monitor
-	p.infoMu.Lock()
-	target, active := p.rels().monitors[id]
-	p.infoMu.Unlock()
-	if active {
-		p.setMonitor(id, monitorEntry{})
-		if to := p.m.process(target.pid); to != nil {
-			to.attach(func() { delete(to.rels().monitoredBy, id) })
-		}
-	}
+	active := p.cancelMonitor(id)
 	if flush {
 		p.removeDown(id)
 	}

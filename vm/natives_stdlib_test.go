@@ -31,6 +31,9 @@ func TestStdlibNativesNeverPanic(t *testing.T) {
 		`hmac`, `latin1`, `unicode`, `utf16`, `{utf32, little}`, `{utf16, middle}`, `little`, `big`,
 		`#{mode => urlsafe, padding => false}`, `#{mode => 1}`, `{{2024, 2, 29}, {23, 59, 59}}`,
 		`{{2024, 2, 30}, {0, 0, 0}}`, `{{-5, 1, 1}, {25, 0, 0}}`, `<0.1.0>`, `[<<"-">>, <<"+">>]`,
+		`aes_128_cbc`, `aes_ecb`, `aes_256_ctr`, `aes_cfb128`, `aes_128_gcm`, `aes_gcm`, `true`, `false`, `16`,
+		`<<0:128>>`, `<<1:96>>`, `<<"sixteen byte msg">>`, `[{encrypt, false}, {padding, pkcs_padding}]`,
+		`[{padding, zero}]`, `[{encrypt, 1}]`,
 	}
 	p := newTestMachineProcess(&bytes.Buffer{})
 	h := p.heap
@@ -39,7 +42,7 @@ func TestStdlibNativesNeverPanic(t *testing.T) {
 		terms[i] = parseTerm(t, h, s)
 	}
 	rng := rand.New(rand.NewPCG(4, 2))
-	for i := 0; i < 30000; i++ {
+	for i := 0; i < 50000; i++ {
 		n := fns[rng.IntN(len(fns))]
 		args := make([]term.Term, n.Arity)
 		for j := range args {

@@ -74,7 +74,10 @@ func (l *loader) prepare(in *instr) error {
 			in.base = 3 // gc_bif2: Fail Live Bif A B Dst
 		}
 	}
-	defer specialize(in)
+	defer func() {
+		specialize(in)
+		in.fk = fastKinds[in.op]
+	}()
 	switch in.op {
 	case beam.OpBsMatchString, beam.OpBsCreateBin:
 		in.ext = l.mod.strings
@@ -103,7 +106,19 @@ type selectTable struct {
 	imm     map[term.Term]int // immediate values (atoms, small integers)
 	boxed   []arg             // other constants (floats, bignums), with targets
 	targets []int
+	// small holds the whole table when it is a few immediates (tuple
+	// arities as small integers), searched linearly by the fast loop.
+	small []selectCase
 }
+
+type selectCase struct {
+	v  term.Term
+	pc int
+}
+
+// maxLinearSelect is the largest table searched linearly: beyond it the
+// map is faster.
+const maxLinearSelect = 8
 
 func newSelectTable(fail int, pairs []arg, arity bool) *selectTable {
 	s := &selectTable{fail: fail, imm: make(map[term.Term]int, len(pairs)/2)}
@@ -121,6 +136,17 @@ func newSelectTable(fail int, pairs []arg, arity bool) *selectTable {
 		}
 		s.boxed = append(s.boxed, v)
 		s.targets = append(s.targets, target)
+	}
+	if len(s.boxed) == 0 && len(s.imm) <= maxLinearSelect {
+		for i := 0; i+1 < len(pairs); i += 2 {
+			v := pairs[i].t
+			if arity {
+				v = term.MakeSmall(int64(pairs[i].n))
+			}
+			if s.imm[v] == pairs[i+1].n { // the first of duplicates wins
+				s.small = append(s.small, selectCase{v, pairs[i+1].n})
+			}
+		}
 	}
 	return s
 }

@@ -91,7 +91,8 @@ type procMore struct {
 	markers  []recvMarker // receive markers (recv_marker_* instructions)
 	timer    *time.Timer  // receive ... after
 	timerGen uint64
-	steps    uint64 // instructions run, counted only under a step limit
+	steps    uint64   // instructions run, counted only under a step limit
+	aliases  []uint64 // ids of its active aliases (natives_alias.go)
 }
 
 func (p *Process) moreState() *procMore {

@@ -36,8 +36,13 @@ priv/ stored as NAME/priv/… for atomvm:read_priv/2.
 Projects: rebar3 (rebar.config), mix (mix.exs), or a plain directory of .erl
 files (src/*.erl or *.erl, with include/ and priv/). avm reads the start
 module, the erlc options, pruning and the target from the configuration:
-rebar.config's erl_opts and atomvm_rebar3_plugin section, mix.exs's app and
-atomvm: [start: …] keys.
+rebar.config's erl_opts, atomvm_rebar3_plugin and avm sections, mix.exs's
+app, atomvm: [start: …] and avm: [target: …] keys.
+
+The target sets how large the archive may be: --profile, else the
+project's ({avm, [{target, esp32}]}, else the flash task of
+atomvm_rebar3_plugin), else the board file's, else generic_unix (no limit),
+as for avm run (avm help board).
 
 Modules are compiled with erlc and elixirc directly, and only those whose
 source changed (modification time, then content) since the last build; a
@@ -78,7 +83,7 @@ exits with status 1.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.out, "out", "o", "", "the archive to write (default: _build/avm/NAME.avm in the project)")
 	f.BoolVarP(&opts.includeLines, "include-lines", "i", false, "keep line tables, so that stacktraces on the device show file:line")
-	f.StringVar(&opts.profile, "profile", "", "the target, which sets how large the archive may be: "+strings.Join(project.TargetNames(), ", ")+" (default: from the configuration, else esp32)")
+	f.StringVar(&opts.profile, "profile", "", "the target, which sets how large the archive may be: "+strings.Join(project.TargetNames(), ", ")+" (default: the project's, else the board file's, else generic_unix)")
 	f.StringVarP(&opts.start, "start", "s", "", "the start module (default: from the configuration, else the module named after the application)")
 	f.BoolVar(&opts.json, "json", false, "print the result as JSON on stdout (progress goes to stderr)")
 	cmd.RegisterFlagCompletionFunc("profile", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

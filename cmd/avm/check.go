@@ -28,9 +28,12 @@ the current directory), dependencies under _build excepted, and prints them
 as FILE:LINE:COLUMN: SEVERITY: MESSAGE [CODE]. It exits 1 when there is an
 error, 0 otherwise (warnings alone do not fail).
 
-The target comes from DIR/rebar.config ({avm, [{target, esp32},
-{atomvm, "0.6"}]}, or the flash task of atomvm_rebar3_plugin); the flags
-override it. The default is the newest AtomVM release on generic_unix.`,
+The target comes from the project's configuration, as for avm run and
+avm build: DIR/rebar.config ({avm, [{target, esp32}, {atomvm, "0.6"}]}, or
+the flash task of atomvm_rebar3_plugin) or DIR/mix.exs (avm: [target:
+:esp32, atomvm: "0.6"]); the flags override it. The default is the newest
+AtomVM release on generic_unix. Targets are judged by their platform's API
+(esp32s3 and esp32c3 by esp32's, linux by generic_unix's).`,
 		Example: "  avm check\n  avm check --target esp32 --atomvm 0.6 apps/blinky\n  avm check --json > findings.json",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -42,7 +45,7 @@ override it. The default is the newest AtomVM release on generic_unix.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the findings as a JSON array")
-	cmd.Flags().StringVar(&opts.platform, "target", "", "AtomVM platform: generic_unix, esp32, stm32 or rp2 (default: from the project)")
+	cmd.Flags().StringVar(&opts.platform, "target", "", "the target whose AtomVM platform code is judged by: generic_unix, esp32 (esp32s3, esp32c3), stm32, rp2 or linux (default: from the project)")
 	cmd.Flags().StringVar(&opts.release, "atomvm", "", "AtomVM release, e.g. 0.6 (default: from the project, else the newest)")
 	return cmd
 }

@@ -28,6 +28,11 @@ type devOptions struct {
 	includeLines bool
 	json         bool
 	schedulers   int
+	reload       string
+	target       targetFlags
+	// runFlags are the build and run flags given, which do not apply
+	// when joining a running devserver.
+	runFlags []string
 }
 
 func newDevCmd(io streams) *cobra.Command {
@@ -39,10 +44,27 @@ func newDevCmd(io streams) *cobra.Command {
 include, priv and lib directories and its configuration. On every change
 (editors' bursts of writes count as one) it recompiles only the changed
 modules, and those that include a changed header, repacks
-_build/avm/NAME.avm and then restarts the app in a local VM, or, with
---port, writes the app partition of the board (skipping sectors that
+_build/avm/NAME.avm and then reloads or restarts the app in a local VM, or,
+with --port, writes the app partition of the board (skipping sectors that
 already hold it), resets it and shows its console: flashing and the console
 share the one open port.
+
+Locally, --reload hot (the default) loads the new versions of the changed
+modules into the running app, as OTP's code server does: processes keep
+their state and run the new code from their next fully-qualified call
+(?MODULE:loop(State)); funs and code a process is in the middle of stay
+as they were. The app is restarted instead when modules were added or
+removed, the start module or priv files changed, the app has ended, or a
+process still runs a module as it was two builds ago. --reload restart
+restarts it on every build.
+
+The local app runs as avm run runs it: on the target, AtomVM release and
+board that the flags, the project's configuration and the board file set
+(avm help board), with the target's limits when strict. The board is made
+once: restarts and reloads keep its NVS (_build/avm/nvs-TARGET.json), pins
+and clock, and the app's deep sleeps and esp:restart/0 start it again on
+it. With --trace-io, the board's trace lines are printed with the app's
+output.
 
 A build with errors prints them once, as file:line:col: message, and the
 last good build keeps running. After each build a status line tells the
@@ -65,20 +87,46 @@ avm dev status and avm dev stop ask it about its state and stop it.`,
   avm dev stop`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, name := range append(devBuildFlags, devLocalFlags...) {
+				if cmd.Flags().Changed(name) {
+					opts.runFlags = append(opts.runFlags, "--"+name)
+				}
+			}
+			if opts.port != "" {
+				// The board runs the app: of the device flags, only
+				// --target applies, to the build.
+				for _, name := range devLocalFlags {
+					if cmd.Flags().Changed(name) {
+						return usageError("--%s is for the local board: not with --port", name)
+					}
+				}
+			}
 			return devRun(io, opts, dirArg(args))
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.port, "port", "p", "", "flash each build to the board on this serial port (auto: the only one connected) instead of running it locally")
 	f.StringVar(&opts.partition, "partition", "main.avm", "with --port: label of the app partition")
-	f.StringVar(&opts.profile, "profile", "", "the target, which sets how large the archive may be: "+strings.Join(project.TargetNames(), ", "))
+	f.StringVar(&opts.profile, "profile", "", "the target, which sets how large the archive may be: "+strings.Join(project.TargetNames(), ", ")+" (default: --target, else the project's, as for avm build)")
 	f.StringVarP(&opts.start, "start", "s", "", "the start module (default: from the configuration)")
 	f.BoolVarP(&opts.includeLines, "include-lines", "i", false, "keep line tables, for file:line in stacktraces")
 	f.BoolVar(&opts.json, "json", false, "print events as JSON lines on stdout")
+	f.StringVar(&opts.reload, "reload", devserver.ReloadHot, "how the local app takes a new build: hot (load the changed modules into it, restarting where that cannot work) or restart")
 	f.IntVar(&opts.schedulers, "schedulers", 0, "how many processes of the app run in parallel (default: one per CPU)")
+	opts.target.registerLocal(cmd)
+	f.Lookup("trace-io").Usage = "print every pin change, bus transaction and UART byte of the local board with the app's output, with the board's time"
 	cmd.AddCommand(newDevStatusCmd(io), newDevStopCmd(io))
 	return cmd
 }
+
+// devBuildFlags and devLocalFlags are avm dev's flags that set up a new
+// devserver, and do not apply when joining one; devLocalFlags are those of
+// the local board, which --port leaves out.
+var (
+	devBuildFlags = []string{"profile", "start", "include-lines", "schedulers", "reload", "target"}
+	devLocalFlags = []string{"atomvm", "strict", "no-strict", "board", "trace-io", "time-scale",
+		"board-control", "uart-pty", "nvs", "gpio-chip", "i2c-bus", "spi-dev"}
+)
 
 func dirArg(args []string) string {
 	if len(args) == 1 {
@@ -90,6 +138,9 @@ func dirArg(args []string) string {
 func devRun(io streams, opts devOptions, dir string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if opts.reload != devserver.ReloadHot && opts.reload != devserver.ReloadRestart {
+		return usageError("--reload %s: want %s or %s", opts.reload, devserver.ReloadHot, devserver.ReloadRestart)
+	}
 	if _, err := project.Detect(dir); err != nil {
 		return err
 	}
@@ -103,8 +154,9 @@ func devRun(io streams, opts devOptions, dir string) error {
 		}
 		if !opts.json {
 			fmt.Fprintf(io.Err, "joined the devserver of %s (pid %d, %s); Ctrl-C leaves it running\n", c.Hello.Project, c.Hello.PID, c.Hello.Mode)
-			if opts.profile != "" || opts.start != "" || opts.includeLines || opts.schedulers != 0 {
-				fmt.Fprintf(io.Err, "%s build and run flags apply when a devserver starts: avm dev stop, then avm dev with them\n", paint(io.Err, yellow, "warning:"))
+			if len(opts.runFlags) > 0 {
+				fmt.Fprintf(io.Err, "%s build and run flags (%s) apply when a devserver starts: avm dev stop, then avm dev with them\n",
+					paint(io.Err, yellow, "warning:"), strings.Join(opts.runFlags, " "))
 			}
 		}
 		if err := c.Subscribe(); err != nil {
@@ -115,10 +167,23 @@ func devRun(io streams, opts devOptions, dir string) error {
 		return err
 	}
 
+	buildTarget := opts.profile
+	if buildTarget == "" {
+		buildTarget = opts.target.target
+	}
 	sopts := devserver.Options{
 		Dir:        dir,
-		Build:      project.BuildOptions{Start: opts.start, Target: opts.profile, IncludeLines: opts.includeLines},
+		Build:      project.BuildOptions{Start: opts.start, Target: buildTarget, IncludeLines: opts.includeLines},
 		Schedulers: opts.schedulers,
+		Reload:     opts.reload,
+		TraceIO:    opts.target.traceIO,
+	}
+	if opts.port == "" {
+		to, err := opts.target.options(io.Err)
+		if err != nil {
+			return err
+		}
+		sopts.Target = to
 	}
 	if opts.port != "" {
 		dev, err := choosePort(opts.port)
@@ -152,7 +217,12 @@ func devRun(io streams, opts devOptions, dir string) error {
 		close(rendered)
 	}()
 	if !opts.json {
-		fmt.Fprintf(io.Err, "watching %s (%s); Ctrl-C stops\n", dir, strings.TrimPrefix(s.Status().Mode, "board "))
+		st := s.Status()
+		where := strings.TrimPrefix(st.Mode, "board ")
+		if st.Target != "" {
+			where += ", " + st.Target
+		}
+		fmt.Fprintf(io.Err, "watching %s (%s); Ctrl-C stops\n", dir, where)
 	}
 	err = s.Run(ctx, true)
 	if errors.Is(err, devserver.ErrRunning) {
@@ -198,6 +268,9 @@ func (r *devRenderer) render(e devserver.Event) {
 	case devserver.EventExit:
 		if e.Crashed {
 			fmt.Fprintf(errw, "%s %s\n", paint(errw, red, "app crashed:"), e.Value)
+			if e.Hint != "" {
+				fmt.Fprintf(errw, "hint: %s\n", e.Hint)
+			}
 		} else {
 			fmt.Fprintf(errw, "app returned %s\n", e.Value)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"io"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/avmtool/avm/devserver"
+	"github.com/avmtool/avm/flasher/emulator"
 )
 
 // TestDevCommand drives avm dev as a user does, in this process: start it
@@ -106,5 +108,76 @@ func TestDevCommand(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("avm dev did not stop")
+	}
+}
+
+// TestFlashAndMonitorThroughDevserver: while avm dev owns the emulated
+// board's port, avm flash and avm monitor go through the devserver rather
+// than open the port.
+func TestFlashAndMonitorThroughDevserver(t *testing.T) {
+	for _, tool := range []string{"erl", "erlc"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed", tool)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "app")
+	src := "-module(app).\n-export([start/0]).\nstart() -> receive never -> ok end.\n"
+	if err := os.MkdirAll(filepath.Join(dir, "src"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "src", "app.erl"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dev, err := emulator.New(emulator.Config{Console: []byte("console: app running\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := devserver.New(devserver.Options{Dir: dir, CacheDir: t.TempDir(), Board: devserver.BoardOptions{Port: dev, Name: "emulated-tty"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, unsubscribe := s.Subscribe()
+	defer unsubscribe()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx, true) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	timeout := time.After(30 * time.Second)
+	for flashed := false; !flashed; {
+		select {
+		case e := <-events:
+			flashed = e.Type == devserver.EventRun
+		case <-timeout:
+			t.Fatal("the devserver did not flash the first build")
+		}
+	}
+
+	var stderr strings.Builder
+	archive := filepath.Join(dir, "_build", "avm", "app.avm")
+	if code := run([]string{"flash", archive, "--force"}, streams{Out: io.Discard, Err: &stderr}); code != exitOK {
+		t.Fatalf("avm flash: exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "Flashing through the devserver of "+dir+", which owns emulated-tty") ||
+		!strings.Contains(stderr.String(), "done: flashed emulated-tty") {
+		t.Errorf("avm flash did not go through the devserver: %s", stderr.String())
+	}
+
+	stderr.Reset()
+	if code := run([]string{"flash", archive, "--erase"}, streams{Out: io.Discard, Err: &stderr}); code == exitOK ||
+		!strings.Contains(stderr.String(), "--erase need the port itself") {
+		t.Errorf("avm flash --erase through the devserver: exit %d: %s", code, stderr.String())
+	}
+
+	t.Chdir(dir)
+	var stdout strings.Builder
+	stderr.Reset()
+	if code := run([]string{"monitor", "--exit-on", "console: app running", "--timeout", "30s"}, streams{Out: &stdout, Err: &stderr}); code != exitOK {
+		t.Fatalf("avm monitor: exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "console: app running") {
+		t.Errorf("avm monitor showed %q", stdout.String())
 	}
 }

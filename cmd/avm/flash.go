@@ -59,7 +59,12 @@ its console is shown on the same port.
 question). --erase erases the whole flash first (or alone).
 
 --port auto picks the only connected ESP board; $AVM_SERIAL_PORTS
-(comma-separated) replaces the USB scan, e.g. with a pty from avm emulate.`,
+(comma-separated) replaces the USB scan, e.g. with a pty from avm emulate.
+
+When avm dev --port runs for the project (of the app, or of the current
+directory), it owns the port: avm flash then writes the app through it, and
+--monitor shows the console through it. --image, --erase and --offset need
+the port itself: stop the devserver first (avm dev stop).`,
 		Example: `  avm flash
   avm flash _build/avm/blinky.avm --monitor
   avm flash --image AtomVM-esp32s3-v0.7.0.img --erase --yes
@@ -165,6 +170,11 @@ func flashRun(ctx context.Context, io streams, opts *flashOptions, args []string
 		job.app, job.appName = data, name
 	}
 
+	if c := boardDevserver(io, devserverDir(args), opts.port); c != nil {
+		// The project's devserver owns the board: flash through it.
+		defer c.Close()
+		return boardError(io, flashThroughDevserver(ctx, io, c, opts, &job, baudGiven))
+	}
 	return boardError(io, flashBoard(ctx, io, opts, &job, baudGiven))
 }
 

@@ -18,13 +18,32 @@ than the app partition is refused. --target linux drives a Linux board's
 real peripherals (--gpio-chip, --i2c-bus, --spi-dev); generic_unix, the
 default, is avm itself with a simulated board.
 
+Where the target comes from, the same for avm run, build, dev, check and
+lsp: the flags (--target, --atomvm, --board, --strict/--no-strict; avm
+build's --profile) win; then the project's configuration, read from
+rebar.config
+
+  {avm, [{target, esp32}, {atomvm, "0.6"}, {board, "avm.board.json"},
+         {strict, true}, {diagnostics, [{'avm/unknown-module', off}]}]}.
+
+or from mix.exs (literal values, in project/0)
+
+  avm: [target: :esp32, atomvm: "0.6", board: "avm.board.json", strict: true]
+
+(without a target there, the one flash task of atomvm_rebar3_plugin or
+ExAtomVM's atomvm keyword implies esp32, stm32 or rp2); then the board
+file's "target"; then generic_unix. The release defaults to the newest,
+the board file to avm.board.json in the project when present, strictness
+to on for microcontroller targets. unix is read as generic_unix.
+
 The simulated board has the pins, I2C and SPI buses, UARTs, NVS and RTC
 memory of AtomVM's gpio, i2c, spi, uart, ledc and esp modules. NVS persists
 in _build/avm/nvs-TARGET.json (--nvs FILE); RTC memory survives
 esp:deep_sleep/1, after which the app starts again as the device would.
 --time-scale N runs the board's clock N times faster.
 
-A board file (--board FILE, default ./avm.board.json) wires parts:
+A board file (--board FILE, default: the project's board, else
+avm.board.json in the project directory) wires parts:
 
   {
     "target": "esp32",

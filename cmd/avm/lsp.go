@@ -23,8 +23,9 @@ and erlc is installed, the compiler's errors and warnings are shown too. It
 also offers hover, completion after module:, go to definition, document
 symbols and quick fixes.
 
-The target comes from the project's rebar.config ({avm, [{target, esp32},
-{atomvm, "0.6"}]}, or the flash task of atomvm_rebar3_plugin), then from
+The target comes from the project's configuration, as for avm run and
+avm check (rebar.config's {avm, [{target, esp32}, {atomvm, "0.6"}]}, or the
+flash task of atomvm_rebar3_plugin; mix.exs's avm: [target: :esp32]), then from
 the client's initializationOptions ({"target": ..., "atomvm": ...}), then
 from the flags. The default is the newest AtomVM release on generic_unix.
 A "% avm-ignore" comment silences the diagnostics of its line (alone on a
@@ -44,7 +45,7 @@ Emacs eglot: (add-to-list 'eglot-server-programs '(erlang-mode "avm" "lsp"))`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&opts.Platform, "target", "", "AtomVM platform: generic_unix, esp32, stm32 or rp2 (default: from the project)")
+	cmd.Flags().StringVar(&opts.Platform, "target", "", "the target whose AtomVM platform code is judged by: generic_unix, esp32 (esp32s3, esp32c3), stm32, rp2 or linux (default: from the project)")
 	cmd.Flags().StringVar(&opts.Release, "atomvm", "", "AtomVM release, e.g. 0.6 (default: from the project, else the newest)")
 	cmd.Flags().BoolVar(&stdio, "stdio", true, "talk over standard input and output (the only transport; accepted for editors that pass it)")
 	return cmd

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/avmtool/avm/devserver"
 	"github.com/avmtool/avm/flasher"
 	"github.com/avmtool/avm/flasher/monitor"
 )
@@ -24,6 +25,9 @@ type monitorOptions struct {
 	log        string
 	exitOn     string
 	timeout    time.Duration
+	// dir is where to look for a devserver that owns the board (default:
+	// the current directory).
+	dir string
 }
 
 func newMonitorCmd(io streams) *cobra.Command {
@@ -43,7 +47,11 @@ On a terminal: Ctrl-] exits; Ctrl-T then R resets the board, T toggles
 timestamps, L toggles the log file, H shows this list.
 
 For scripts and CI: --exit-on REGEX exits 0 after the first line matching
-it; --timeout D exits 1 if that has not happened within D.`,
+it; --timeout D exits 1 if that has not happened within D.
+
+When avm dev --port runs for the project of the current directory, it owns
+the port: the console is then shown through it (Ctrl-T R asks it to reset
+the board).`,
 		Example: `  avm monitor
   avm monitor --port /dev/ttyACM0 --timestamps --log console.txt
   avm monitor --exit-on 'AtomVM finished' --timeout 30s`,
@@ -82,7 +90,31 @@ func monitorRun(ctx context.Context, io streams, opts *monitorOptions, port flas
 		exitOn = re
 	}
 	path := opts.port
+	var mport monitor.Port = port
+	reset := func() error { return resetBoard(ctx, port) }
+	var console *devserver.Console
 	if port == nil {
+		// The project's devserver owns the board: show its console
+		// through it, rather than fight for the port.
+		dir := opts.dir
+		if dir == "" {
+			dir = "."
+		}
+		if c := boardDevserver(io, dir, opts.port); c != nil {
+			k, err := c.Console(func(s string) { fmt.Fprintf(io.Err, "--- %s\n", s) })
+			if err != nil {
+				c.Close()
+				return err
+			}
+			console, mport, path, reset = k, k, c.Board()+" (through the devserver of "+c.Hello.Project+")", k.Reset
+			if !opts.noReset {
+				if err := k.Reset(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if mport == nil {
 		dev, err := choosePort(opts.port)
 		if err != nil {
 			return err
@@ -91,6 +123,7 @@ func monitorRun(ctx context.Context, io streams, opts *monitorOptions, port flas
 		if port, err = openPort(ctx, path, opts.baud, 3*time.Second); err != nil {
 			return err
 		}
+		mport = port
 		if !opts.noReset {
 			if err := resetBoard(ctx, port); err != nil {
 				fmt.Fprintf(io.Err, "%s cannot reset the board (%v); showing the console without a reset\n", paint(io.Err, yellow, "warning:"), err)
@@ -100,7 +133,9 @@ func monitorRun(ctx context.Context, io streams, opts *monitorOptions, port flas
 	m := &monitor.Monitor{
 		Out: io.Out, Timestamps: opts.timestamps, ExitOn: exitOn,
 		Notice: func(s string) { fmt.Fprintf(io.Err, "--- %s\n", s) },
-		Reopen: func(ctx context.Context) (monitor.Port, error) {
+	}
+	if console == nil {
+		m.Reopen = func(ctx context.Context) (monitor.Port, error) {
 			for {
 				p, err := flasher.OpenSerial(path, opts.baud)
 				if err == nil {
@@ -112,7 +147,7 @@ func monitorRun(ctx context.Context, io streams, opts *monitorOptions, port flas
 				case <-time.After(250 * time.Millisecond):
 				}
 			}
-		},
+		}
 	}
 	var logFile *os.File
 	openLog := func() error {
@@ -126,7 +161,7 @@ func monitorRun(ctx context.Context, io streams, opts *monitorOptions, port flas
 	}
 	if opts.log != "" {
 		if err := openLog(); err != nil {
-			port.Close()
+			mport.Close()
 			return err
 		}
 	}
@@ -151,11 +186,15 @@ func monitorRun(ctx context.Context, io streams, opts *monitorOptions, port flas
 		if err == nil {
 			defer term.Restore(int(os.Stdin.Fd()), state)
 			fmt.Fprintf(io.Err, "--- %s at %d baud; Ctrl-] exits, Ctrl-T H for help\r\n", path, opts.baud)
-			go keyboard(ctx, cancel, io, m, port, opts, openLog, &logFile)
+			go keyboard(ctx, cancel, io, m, reset, opts, openLog, &logFile)
 		}
 	}
-	err := m.Run(ctx, port)
+	err := m.Run(ctx, mport)
 	m.Close()
+	if console != nil && devserverStopped(err) {
+		fmt.Fprintln(io.Err, "--- the devserver stopped")
+		return nil
+	}
 	if err == monitor.ErrTimeout {
 		fmt.Fprintf(io.Err, "avm: no line matched %q within %v\n", opts.exitOn, opts.timeout)
 		return &exitError{exitFailure}
@@ -177,7 +216,7 @@ func resetBoard(ctx context.Context, p flasher.Port) error {
 
 // keyboard forwards typed bytes to the board and handles the Ctrl-] and
 // Ctrl-T keys.
-func keyboard(ctx context.Context, cancel context.CancelFunc, io streams, m *monitor.Monitor, port flasher.Port, opts *monitorOptions, openLog func() error, logFile **os.File) {
+func keyboard(ctx context.Context, cancel context.CancelFunc, io streams, m *monitor.Monitor, reset func() error, opts *monitorOptions, openLog func() error, logFile **os.File) {
 	buf := make([]byte, 64)
 	menu := false
 	say := func(format string, args ...any) { fmt.Fprintf(io.Err, "--- "+format+"\r\n", args...) }
@@ -193,7 +232,7 @@ func keyboard(ctx context.Context, cancel context.CancelFunc, io streams, m *mon
 				menu = false
 				switch b | 0x20 {
 				case 'r':
-					if err := resetBoard(ctx, port); err != nil {
+					if err := reset(); err != nil {
 						say("reset failed: %v", err)
 					} else {
 						say("reset")

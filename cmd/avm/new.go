@@ -113,7 +113,7 @@ func newProject(io streams, name string, opts newOptions) error {
 		step("avm monitor", "watch the board's console")
 	case "elixir":
 		step("avm build", "compile and pack _build/avm/"+name+".avm")
-		step("avm run . exavmlib.avm", "run it here, with AtomVM's Elixir library")
+		step("avm run", "build and run it here, with your Elixir installation's library")
 		step("avm flash", "put it on the board (which runs AtomVM)")
 	default:
 		step("avm run", "build and run it here")

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/avmtool/avm/packbeam"
+	"github.com/avmtool/avm/target"
 	"github.com/avmtool/avm/vm"
 	"github.com/avmtool/avm/vm/beam"
 	"github.com/avmtool/avm/vm/term"
@@ -21,6 +22,9 @@ type runOptions struct {
 	schedulers int
 	profile    profileFlags
 	target     targetFlags
+	// dir is the project whose configuration sets the target: the first
+	// directory argument, else the current directory.
+	dir string
 }
 
 func newRunCmd(io streams) *cobra.Command {
@@ -36,7 +40,14 @@ output goes to stdout; when start/0 returns, avm prints
 Modules that are called but not loaded are found in the archives, in the
 order given, then as <module>.beam in the current directory, then beside
 the given files. A directory is a project: avm builds it (as avm build
-does) and runs its archive; with no argument, the current directory.`,
+does) and runs its archive; with no argument, the current directory.
+
+The target, the AtomVM release, strictness and the board file come from
+the flags, else from the project's configuration (rebar.config's
+{avm, [{target, esp32}, {atomvm, "0.6"}, {board, "b.json"}, {strict, true}]}
+or mix.exs's avm: [target: :esp32, …]; the first directory argument's, else
+the current directory's), else from the board file ("target"), else
+generic_unix on the newest AtomVM release (avm help board).`,
 		Example: "  avm run\n  avm run hello.avm\n  avm run app.avm atomvmlib.avm\n  avm run app.beam lib1.beam lib2.beam",
 		Args:    cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -47,6 +58,7 @@ does) and runs its archive; with no argument, the current directory.`,
 			if err != nil {
 				return err
 			}
+			opts.dir = projectDirArg(args)
 			return opts.profile.around(io.Err, func() error { return runSession(io, opts, files) })
 		},
 	}
@@ -59,7 +71,7 @@ does) and runs its archive; with no argument, the current directory.`,
 // runFiles runs the app once on session s's board; woke says why it
 // starts (after a deep sleep, say). An app that resets the board ends the
 // run with *errReset.
-func runFiles(io streams, opts runOptions, files []string, s *session, woke vm.ResetReason) error {
+func runFiles(io streams, opts runOptions, files []string, s *target.Session, woke vm.ResetReason) error {
 	var dirs []string
 	dirs = append(dirs, ".")
 	vmOpts := vm.Options{Stdout: io.Out, Stderr: io.Err, Schedulers: opts.schedulers, Load: func(module string) ([]byte, error) {
@@ -72,11 +84,11 @@ func runFiles(io streams, opts runOptions, files []string, s *session, woke vm.R
 				return nil, err
 			}
 		}
-		return nil, fs.ErrNotExist
+		return loadElixirModule(module)
 	}}
-	s.options(&vmOpts, appModules(files), woke)
+	s.Configure(&vmOpts, target.AppModules(files), woke)
 	m := vm.New(vmOpts)
-	s.running(m)
+	s.Running(m)
 	var start, archiveHint string
 	for _, f := range files {
 		if strings.HasSuffix(f, ".avm") {
@@ -122,11 +134,11 @@ func runFiles(io streams, opts runOptions, files []string, s *session, woke vm.R
 	}
 	h := out.Heap
 	if out.Crashed() {
-		fmt.Fprint(io.Err, crashReport(out))
+		fmt.Fprint(io.Err, elixirCrashReport(m, out))
 		if hint := m.Hint(out); hint != "" {
 			fmt.Fprintf(io.Err, "hint: %s\n", hint)
 		} else {
-			fmt.Fprint(io.Err, missingModuleHint(m, out))
+			fmt.Fprint(io.Err, crashHint(m, out))
 		}
 		fmt.Fprintln(io.Err, "Return value: error")
 		return &exitError{exitFailure}

@@ -57,7 +57,7 @@ func missingModuleHint(m *vm.Machine, out *vm.Outcome) string {
 		return "" // the program's own module lacks the function
 	}
 	if strings.HasPrefix(module, "Elixir.") {
-		return fmt.Sprintf("hint: %s is part of Elixir's library, which avm does not bundle yet; give AtomVM's exavmlib.avm (from an AtomVM release) after your program: avm run . exavmlib.avm\n", module)
+		return fmt.Sprintf("hint: %s is part of Elixir's library, which avm takes from your Elixir installation: install Elixir (elixir on the PATH), or run the archive avm build made, which carries the modules the app reaches\n", module)
 	}
 	return fmt.Sprintf("hint: module %s was not found: not in the archives or files given, not in avm's standard library, and there is no %s.beam in the current directory\n", module, module)
 }

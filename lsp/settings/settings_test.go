@@ -31,6 +31,8 @@ func TestLoad(t *testing.T) {
 		{"flash task of the plugin", `{atomvm_rebar3_plugin, [{packbeam, [{start, app}]}, {pico_flash, []}]}.`, "0.7", "rp2", ""},
 		{"avm target wins over the plugin", `{atomvm_rebar3_plugin, [{esp32_flash, []}]}. {avm, [{target, stm32}]}.`, "0.7", "stm32", ""},
 		{"two flash tasks decide nothing", `{atomvm_rebar3_plugin, [{esp32_flash, []}, {stm32_flash, []}]}.`, "0.7", "generic_unix", ""},
+		{"a target of the esp32 family judges by esp32's API", `{avm, [{target, esp32s3}]}.`, "0.7", "esp32", ""},
+		{"linux judges by generic_unix's API", `{avm, [{target, linux}]}.`, "0.7", "generic_unix", ""},
 		{"diagnostics settings", `{avm, [{diagnostics, [{'avm/unknown-module', off}]}]}.`, "0.7", "generic_unix", "avm/unknown-module=off"},
 		{"maps, binaries, comments and negative numbers", `%% config
 {relx, [{overlay_vars, #{a => <<"b">>, c => -1}}]}.
@@ -54,17 +56,61 @@ func TestLoad(t *testing.T) {
 
 func TestLoadErrors(t *testing.T) {
 	for _, tc := range []struct{ config, want string }{
-		{`{avm, [{target, esp8266}]}.`, `rebar.config: unknown platform "esp8266" (known: generic_unix, esp32, stm32, rp2)`},
-		{`{avm, [{atomvm, "0.5"}]}.`, `rebar.config: unknown AtomVM release "0.5" (known: 0.6, 0.7)`},
-		{`{avm, [{diagnostics, [{'avm/bigint-literal', loud}]}]}.`, `severity "loud" is not off, error, warning, info or hint`},
-		{"{deps, []}\n{avm, []}.", "rebar.config: line 2: expected a dot after a term"},
-		{`{deps, [`, "rebar.config: line 1: unexpected end of file"},
-		{`{deps, "open}.`, "rebar.config: line 1: unterminated string"},
+		{`{avm, [{target, esp8266}]}.`, `rebar.config:1: avm target: unknown target "esp8266": choose one of esp32, esp32c3, esp32s3, generic_unix, linux, rp2, stm32`},
+		{`{avm, [{atomvm, "0.5"}]}.`, `rebar.config:1: avm atomvm: unknown AtomVM release "0.5" (known: 0.6, 0.7)`},
+		{"{avm, [\n  {diagnostics, [{'avm/bigint-literal', loud}]}]}.", `rebar.config:2: avm diagnostic avm/bigint-literal: severity "loud" is not off, error, warning, info or hint`},
+		{"{deps, []}\n{avm, []}.", "rebar.config:2: expected a full stop after the term that starts on line 1"},
+		{`{deps, [`, "rebar.config:1: unexpected end of file"},
+		{`{deps, "open}.`, "rebar.config:1: unterminated string"},
 		{strings.Repeat("[", 500), "nested too deeply"},
 	} {
 		_, err := load(t, tc.config)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: error %v, want %q", tc.config, err, tc.want)
 		}
+	}
+}
+
+func TestLoadMix(t *testing.T) {
+	dir := t.TempDir()
+	mix := `defmodule App.MixProject do
+  use Mix.Project
+  def project do
+    [app: :app, avm: [target: :stm32, atomvm: "0.6", diagnostics: ["avm/unknown-module": :off]]]
+  end
+end
+`
+	if err := os.WriteFile(filepath.Join(dir, "mix.exs"), []byte(mix), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Release != "0.6" || c.Platform != "stm32" || c.Diagnostics["avm/unknown-module"] != "off" || c.Source != filepath.Join(dir, "mix.exs") {
+		t.Errorf("got %+v", c)
+	}
+}
+
+func TestLoadBoardFile(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"rebar.config":    `{avm, [{board, "boards/dev.json"}]}.`,
+		"boards/dev.json": `{"target": "esp32c3"}`,
+	} {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Platform != "esp32" {
+		t.Errorf("platform %s, want esp32 (the board file's esp32c3)", c.Platform)
 	}
 }

@@ -7,13 +7,18 @@
 %% {global, Term} names are refused with {error, {global_names_not_supported,
 %% Term}} and calls to them exit with noproc.
 %%
-%% The reply tag of a call is the monitor reference, so From is
-%% {CallerPid, Mref}; a reply arriving after the caller gave up stays in its
-%% mailbox (OTP 24+ drops it through a process alias, which avm lacks).
+%% As in OTP 24+, a call with a timeout monitors the server with
+%% {alias, demonitor}, and the reply tag is [alias | Mref]: the server
+%% replies through the alias, which the caller deactivates when it stops
+%% waiting, so a reply arriving after a timeout is dropped instead of
+%% lingering in the caller's mailbox. A call without a timeout waits for the
+%% reply or the 'DOWN' message anyway and tags it with the plain monitor
+%% reference.
 -module(gen).
 
 -export([start/5, start/6, init_it/6, init_it/7,
-         call/3, call/4, send_request/3, wait_response/2, check_response/2,
+         call/3, call/4, send_request/3, wait_response/2, receive_response/2,
+         check_response/2,
          reply/2, stop/1, stop/3,
          where/1, register_name/1, unregister_name/1, get_proc_name/1,
          get_parent/0, name/1, format_status_header/2,
@@ -96,7 +101,9 @@ call(Process, Label, Request, Timeout)
         Pid -> do_call(Pid, Label, Request, Timeout)
     end.
 
-do_call(Pid, Label, Request, Timeout) ->
+do_call(Pid, _Label, _Request, _Timeout) when Pid =:= self() ->
+    exit(calling_self);
+do_call(Pid, Label, Request, infinity) ->
     Mref = erlang:monitor(process, Pid),
     Pid ! {Label, {self(), Mref}, Request},
     receive
@@ -105,13 +112,36 @@ do_call(Pid, Label, Request, Timeout) ->
             {ok, Reply};
         {'DOWN', Mref, _, _, Reason} ->
             exit(Reason)
+    end;
+do_call(Pid, Label, Request, Timeout) ->
+    Mref = erlang:monitor(process, Pid, [{alias, demonitor}]),
+    Pid ! {Label, {self(), [alias | Mref]}, Request},
+    receive
+        {[alias | Mref], Reply} ->
+            erlang:demonitor(Mref, [flush]),
+            {ok, Reply};
+        {'DOWN', Mref, _, _, Reason} ->
+            exit(Reason)
     after Timeout ->
-        erlang:demonitor(Mref, [flush]),
-        exit(timeout)
+        case abandon(Mref) of
+            {reply, Reply} -> {ok, Reply};
+            timeout -> exit(timeout)
+        end
+    end.
+
+%% abandon stops waiting for the reply of request Mref: demonitoring also
+%% deactivates the alias, so nothing sent through it arrives from now on;
+%% a reply that got in just before still counts.
+abandon(Mref) ->
+    erlang:demonitor(Mref, [flush]),
+    receive
+        {[alias | Mref], Reply} -> {reply, Reply}
+    after 0 ->
+        timeout
     end.
 
 %% Asynchronous requests (gen_server:send_request/2 and friends): the
-%% request id is the monitor reference.
+%% request id is the monitor reference, which is also the reply alias.
 send_request(Process, Label, Request) ->
     case resolve(Process) of
         undefined ->
@@ -119,14 +149,16 @@ send_request(Process, Label, Request) ->
             self() ! {'DOWN', Mref, process, Process, noproc},
             Mref;
         Pid ->
-            Mref = erlang:monitor(process, Pid),
-            Pid ! {Label, {self(), Mref}, Request},
+            Mref = erlang:monitor(process, Pid, [{alias, demonitor}]),
+            Pid ! {Label, {self(), [alias | Mref]}, Request},
             Mref
     end.
 
+%% wait_response leaves the request pending on a timeout;
+%% receive_response abandons it.
 wait_response(Mref, Timeout) ->
     receive
-        {Mref, Reply} ->
+        {[alias | Mref], Reply} ->
             erlang:demonitor(Mref, [flush]),
             {reply, Reply};
         {'DOWN', Mref, _, Object, Reason} ->
@@ -135,14 +167,38 @@ wait_response(Mref, Timeout) ->
         timeout
     end.
 
-check_response({Mref, Reply}, Mref) when is_reference(Mref) ->
-    erlang:demonitor(Mref, [flush]),
-    {reply, Reply};
-check_response({'DOWN', Mref, _, Object, Reason}, Mref) when is_reference(Mref) ->
-    {error, {Reason, Object}};
-check_response(_, Mref) when is_reference(Mref) ->
-    no_reply.
+receive_response(Mref, Timeout) ->
+    receive
+        {[alias | Mref], Reply} ->
+            erlang:demonitor(Mref, [flush]),
+            {reply, Reply};
+        {'DOWN', Mref, _, Object, Reason} ->
+            {error, {Reason, Object}}
+    after Timeout ->
+        abandon(Mref)
+    end.
 
+check_response(Msg, Mref) when is_reference(Mref) ->
+    case Msg of
+        {[alias | Mref], Reply} ->
+            erlang:demonitor(Mref, [flush]),
+            {reply, Reply};
+        {'DOWN', Mref, _, Object, Reason} ->
+            {error, {Reason, Object}};
+        _ ->
+            no_reply
+    end;
+check_response(_, _) ->
+    error(badarg).
+
+%% reply answers a call: through the caller's alias when the tag carries
+%% one, else to the caller's pid.
+reply({_To, [alias | Alias] = Tag}, Reply) when is_reference(Alias) ->
+    Alias ! {Tag, Reply},
+    ok;
+reply({_To, [[alias | Alias] | _] = Tag}, Reply) when is_reference(Alias) ->
+    Alias ! {Tag, Reply},
+    ok;
 reply({To, Tag}, Reply) ->
     catch To ! {Tag, Reply},
     ok.

@@ -81,13 +81,7 @@ wait_response(RequestId, Timeout) ->
     gen:wait_response(RequestId, Timeout).
 
 receive_response(RequestId, Timeout) ->
-    case gen:wait_response(RequestId, Timeout) of
-        timeout ->
-            erlang:demonitor(RequestId, [flush]),
-            timeout;
-        Other ->
-            Other
-    end.
+    gen:receive_response(RequestId, Timeout).
 
 check_response(Msg, RequestId) ->
     gen:check_response(Msg, RequestId).
@@ -240,7 +234,9 @@ decode_msg({system, From, Req}, #{parent := Parent} = S, State) ->
     sys:handle_system_msg(Req, From, Parent, ?MODULE, [], {S, State});
 decode_msg({'EXIT', Parent, Reason} = Msg, #{parent := Parent} = S, State) ->
     terminate(exit, Reason, [], S, State, Msg, undefined);
-decode_msg({'$gen_call', From, Request} = Msg, S, State) ->
+decode_msg({'$gen_call', From, Request}, S, State) ->
+    %% Reports show the request of a call as its last message, as OTP's.
+    Msg = Request,
     Mod = maps:get(mod, S),
     Result = try
                  {ok, Mod:handle_call(Request, From, State)}

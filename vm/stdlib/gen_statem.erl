@@ -83,14 +83,7 @@ cast(Server, Msg) ->
 send_request(Server, Request) -> gen:send_request(Server, '$gen_call', Request).
 wait_response(ReqId, Timeout) -> gen:wait_response(ReqId, Timeout).
 check_response(Msg, ReqId) -> gen:check_response(Msg, ReqId).
-receive_response(ReqId, Timeout) ->
-    case gen:wait_response(ReqId, Timeout) of
-        timeout ->
-            erlang:demonitor(ReqId, [flush]),
-            timeout;
-        Other ->
-            Other
-    end.
+receive_response(ReqId, Timeout) -> gen:receive_response(ReqId, Timeout).
 
 reply({reply, From, Reply}) -> reply(From, Reply);
 reply(Replies) when is_list(Replies) -> lists:foreach(fun reply/1, Replies), ok.
@@ -239,7 +232,7 @@ decode_other(Msg, S, State, Data, _) ->
 handle_event(S, State, Data, {Type, Content} = Event) ->
     case call_state_function(S, Type, Content, State, Data) of
         {ok, Result} ->
-            case parse_result(Result, State, Data, false) of
+            case parse_result(Result, State, Data) of
                 {stop, Reason, Replies, NData} ->
                     send_replies(Replies),
                     terminate(exit, Reason, [], S, State, NData, Event);
@@ -264,24 +257,24 @@ call_state_function(#s{module = Mod, mode = Mode}, Type, Content, State, Data) -
         Class:R:St -> {'EXIT', Class, R, St}
     end.
 
-%% parse_result(Result, State, Data, IsEnter): {Kind, NewState, NewData,
-%% Actions} with Kind next_state, keep_state or repeat_state; or {stop,
-%% Reason, Replies, Data}; or {bad, Result}.
-parse_result({next_state, NState, NData}, _, _, _) -> {next_state, NState, NData, []};
-parse_result({next_state, NState, NData, Actions}, _, _, _) -> {next_state, NState, NData, Actions};
-parse_result({keep_state, NData}, State, _, _) -> {keep_state, State, NData, []};
-parse_result({keep_state, NData, Actions}, State, _, _) -> {keep_state, State, NData, Actions};
-parse_result(keep_state_and_data, State, Data, _) -> {keep_state, State, Data, []};
-parse_result({keep_state_and_data, Actions}, State, Data, _) -> {keep_state, State, Data, Actions};
-parse_result({repeat_state, NData}, State, _, _) -> {repeat_state, State, NData, []};
-parse_result({repeat_state, NData, Actions}, State, _, _) -> {repeat_state, State, NData, Actions};
-parse_result(repeat_state_and_data, State, Data, _) -> {repeat_state, State, Data, []};
-parse_result({repeat_state_and_data, Actions}, State, Data, _) -> {repeat_state, State, Data, Actions};
-parse_result({stop, Reason}, _, Data, _) -> {stop, Reason, [], Data};
-parse_result({stop, Reason, NData}, _, _, _) -> {stop, Reason, [], NData};
-parse_result({stop_and_reply, Reason, Replies}, _, Data, _) -> {stop, Reason, listify(Replies), Data};
-parse_result({stop_and_reply, Reason, Replies, NData}, _, _, _) -> {stop, Reason, listify(Replies), NData};
-parse_result(Other, _, _, _) -> {bad, Other}.
+%% parse_result(Result, State, Data): {Kind, NewState, NewData, Actions}
+%% with Kind next_state, keep_state or repeat_state; or {stop, Reason,
+%% Replies, Data}; or {bad, Result}.
+parse_result({next_state, NState, NData}, _, _) -> {next_state, NState, NData, []};
+parse_result({next_state, NState, NData, Actions}, _, _) -> {next_state, NState, NData, Actions};
+parse_result({keep_state, NData}, State, _) -> {keep_state, State, NData, []};
+parse_result({keep_state, NData, Actions}, State, _) -> {keep_state, State, NData, Actions};
+parse_result(keep_state_and_data, State, Data) -> {keep_state, State, Data, []};
+parse_result({keep_state_and_data, Actions}, State, Data) -> {keep_state, State, Data, Actions};
+parse_result({repeat_state, NData}, State, _) -> {repeat_state, State, NData, []};
+parse_result({repeat_state, NData, Actions}, State, _) -> {repeat_state, State, NData, Actions};
+parse_result(repeat_state_and_data, State, Data) -> {repeat_state, State, Data, []};
+parse_result({repeat_state_and_data, Actions}, State, Data) -> {repeat_state, State, Data, Actions};
+parse_result({stop, Reason}, _, Data) -> {stop, Reason, [], Data};
+parse_result({stop, Reason, NData}, _, _) -> {stop, Reason, [], NData};
+parse_result({stop_and_reply, Reason, Replies}, _, Data) -> {stop, Reason, listify(Replies), Data};
+parse_result({stop_and_reply, Reason, Replies, NData}, _, _) -> {stop, Reason, listify(Replies), NData};
+parse_result(Other, _, _) -> {bad, Other}.
 
 listify(L) when is_list(L) -> L;
 listify(X) -> [X].
@@ -328,7 +321,7 @@ next_event({next_event, Type, Content}) -> {Type, Content}.
 state_enter(S, OldState, State, Data, Timeouts0, Hibernate0, Event) ->
     case call_state_function(S, enter, OldState, State, Data) of
         {ok, Result} ->
-            case parse_result(Result, State, Data, true) of
+            case parse_result(Result, State, Data) of
                 {stop, Reason, Replies, NData} ->
                     send_replies(Replies),
                     terminate(exit, Reason, [], S, State, NData, Event);
@@ -398,8 +391,7 @@ valid_event_type(Type) ->
 %% parse_timeout: {Type, Time | cancel | update, Content, Opts}.
 parse_timeout({Type, Time, Content}) -> parse_timeout({Type, Time, Content, []});
 parse_timeout({Type, cancel}) -> parse_timeout({Type, cancel, undefined, []});
-parse_timeout({Type, update, Content}) -> parse_timeout({Type, update, Content, []});
-parse_timeout({Type, Time, Content, Opts} = T) when is_list(Opts) ->
+parse_timeout({Type, Time, _Content, Opts} = T) when is_list(Opts) ->
     case timeout_type(Type) andalso valid_time(Time, Opts) of
         true -> {ok, T};
         false -> error

@@ -7,9 +7,9 @@
 %% Children are kept newest first, as OTP keeps them, so which_children/1
 %% lists them in the same order. Reports (child_terminated,
 %% start_error, shutdown_error, reached_max_restart_intensity) are printed
-%% on standard error as =SUPERVISOR REPORT====. Significant children and
-%% auto_shutdown other than never are accepted by the checks but never end
-%% the supervisor.
+%% on standard error as =SUPERVISOR REPORT====. With auto_shutdown
+%% any_significant or all_significant, significant children that end for
+%% good end the supervisor (reason shutdown), as in OTP 24+.
 -module(supervisor).
 -behaviour(gen_server).
 
@@ -344,7 +344,7 @@ do_restart(Reason, #child{restart_type = permanent} = Child, State) ->
 do_restart(Reason, #child{restart_type = transient} = Child, State) ->
     case normal_exit(Reason) of
         true ->
-            {ok, stopped_child(Child, State)};
+            auto_shutdown(Child, stopped_child(Child, State));
         false ->
             report(child_terminated, Reason, Child, State#state.name),
             restart(Child, State)
@@ -354,7 +354,27 @@ do_restart(Reason, #child{restart_type = temporary} = Child, State) ->
         true -> ok;
         false -> report(child_terminated, Reason, Child, State#state.name)
     end,
-    {ok, stopped_child(Child, State)}.
+    auto_shutdown(Child, stopped_child(Child, State)).
+
+%% auto_shutdown: a significant child that ended for good ends the
+%% supervisor, with any_significant, or with all_significant once no
+%% significant child runs.
+auto_shutdown(#child{significant = true}, #state{auto_shutdown = any_significant} = State) ->
+    {shutdown, State};
+auto_shutdown(#child{significant = true}, #state{auto_shutdown = all_significant} = State)
+  when ?is_simple(State) ->
+    case map_size(State#state.dynamics) of
+        0 -> {shutdown, State};
+        _ -> {ok, State}
+    end;
+auto_shutdown(#child{significant = true}, #state{auto_shutdown = all_significant} = State) ->
+    Running = [C || #child{significant = true, pid = P} = C <- State#state.children, P =/= undefined],
+    case Running of
+        [] -> {shutdown, State};
+        _ -> {ok, State}
+    end;
+auto_shutdown(_Child, State) ->
+    {ok, State}.
 
 normal_exit(normal) -> true;
 normal_exit(shutdown) -> true;

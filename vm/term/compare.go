@@ -245,11 +245,12 @@ func (h *Heap) compareFuns(a, b Term, exact bool) int {
 }
 
 func (h *Heap) compareMaps(a, b Term, exact bool) int {
+	// Sizes first: listing a large map's entries costs a copy.
+	if na, nb := h.MapSize(a), h.MapSize(b); na != nb {
+		return cmpInt(int64(na), int64(nb))
+	}
 	ka, va := h.MapKeysValues(a)
 	kb, vb := h.MapKeysValues(b)
-	if len(ka) != len(kb) {
-		return cmpInt(int64(len(ka)), int64(len(kb)))
-	}
 	for i := range ka {
 		if c := h.compare(ka[i], kb[i], true); c != 0 {
 			return c

@@ -35,7 +35,8 @@
 //	atom        immediate index into the global atom table (see [Atom])
 //	[] / list   Nil immediate / cons cell of two words [head, tail]
 //	tuple       boxed: header, elements
-//	map         boxed: header, keys tuple (sorted in map-key order), values
+//	map         boxed: up to 32 keys: header, keys tuple (sorted in map-key order), values;
+//	            more: header, size, height, root of a persistent B-tree (maptree.go)
 //	binary      boxed ProcBin (off-heap bytes) or SubBin (a bit-range of one)
 //	fun         boxed closure (module/fun index, free variables) or export fun (M, F, A)
 //	pid, port   immediate local id

@@ -1,5 +1,10 @@
 package term
 
+import (
+	"math/bits"
+	"sync"
+)
+
 // Collect is a stop-the-process copying (Cheney) collection of h. roots are
 // every place outside the heap that holds terms of h (x registers, the
 // stack, the process dictionary…); they are updated in place. need is the
@@ -15,7 +20,7 @@ func (h *Heap) Collect(need int, roots ...[]Term) {
 	if min := 64 + need; size < min {
 		size = min
 	}
-	to := &Heap{words: make([]Term, 0, size)}
+	to := &Heap{words: getSpace(size)}
 	fwd := func(t Term) Term { return h.evacuate(to, t) }
 	for _, r := range roots {
 		for i, t := range r {
@@ -40,11 +45,57 @@ func (h *Heap) Collect(need int, roots ...[]Term) {
 	// Shrink when mostly garbage, keeping room to grow.
 	used := len(to.words)
 	if want := 2*used + need + 64; want < cap(to.words)/2 {
-		w := make([]Term, used, want)
+		w := getSpace(want)[:used]
 		copy(w, to.words)
+		putSpace(to.words)
 		to.words = w
 	}
+	// The old space is garbage now: only the process's own goroutine
+	// reads its heap while it runs, and it holds no slice of it here.
+	putSpace(h.words)
 	h.words, h.off = to.words, to.off
+}
+
+// Spaces left by collections are reused by the next ones, of any process,
+// by power-of-two size class, sparing Go's allocator and collector the
+// churn of a process that collects often (a busy one with little live data
+// collects every gcLimit words). sync.Pool drops them at Go's next
+// collection, so idle memory is not kept.
+var spaces [40]sync.Pool
+
+const minSpaceClass = 6 // 64 words
+
+func spaceClass(words int) int {
+	c := bits.Len(uint(words - 1)) // the smallest c with 1<<c >= words
+	if c < minSpaceClass {
+		c = minSpaceClass
+	}
+	return c
+}
+
+// getSpace returns an empty, zeroed word slice with room for words.
+func getSpace(words int) []Term {
+	c := spaceClass(words)
+	if c >= len(spaces) {
+		return make([]Term, 0, words)
+	}
+	if v, ok := spaces[c].Get().(*[]Term); ok {
+		s := (*v)[:cap(*v)]
+		clear(s) // as make would: unwritten words must not hold stale terms
+		return s[:0]
+	}
+	return make([]Term, 0, 1<<c)
+}
+
+// putSpace offers a space no longer used for reuse.
+func putSpace(s []Term) {
+	if cap(s) < 1<<minSpaceClass {
+		return
+	}
+	c := bits.Len(uint(cap(s))) - 1 // the largest c with 1<<c <= cap
+	if c < len(spaces) {
+		spaces[c].Put(&s)
+	}
 }
 
 // evacuate copies one object of h (not its children) into to, leaving a

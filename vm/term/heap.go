@@ -42,16 +42,39 @@ func (h *Heap) alloc(n int) int {
 		if h.frozen {
 			panic("term: allocation on a frozen literal area")
 		}
-		c := 2*cap(h.words) + n
-		if c < 64 {
-			c = 64
-		}
-		w := make([]Term, top, c)
+		// The new space may come from a collection's leftovers; the
+		// old one is left to Go's collector, as a native may still
+		// hold a slice of it.
+		w := getSpace(2*cap(h.words) + n)[:top]
 		copy(w, h.words)
 		h.words = w
 	}
 	h.words = h.words[:top+n]
 	return top
+}
+
+// TryCons is Cons when the heap has room, without growing it: ok is false
+// when it is full. It makes no call, for the interpreter's fast loop.
+func (h *Heap) TryCons(hd, tl Term) (t Term, ok bool) {
+	top := len(h.words)
+	if top+2 > cap(h.words) {
+		return 0, false
+	}
+	h.words = h.words[:top+2]
+	h.words[top], h.words[top+1] = hd, tl
+	return heapPtr(primaryList, top), true
+}
+
+// TryTuple is MakeTuple when the heap has room, without growing it: it
+// returns the tuple and its elements to fill, or ok false when full.
+func (h *Heap) TryTuple(n int) (t Term, elems []Term, ok bool) {
+	top := len(h.words)
+	if top+n+1 > cap(h.words) {
+		return 0, nil, false
+	}
+	h.words = h.words[:top+n+1]
+	h.words[top] = makeHeader(subTuple, n)
+	return heapPtr(primaryBoxed, top), h.words[top+1 : top+1+n], true
 }
 
 // Reserve makes sure n more words fit without reallocation.
@@ -221,6 +244,16 @@ func (h *Heap) Tuple(elems ...Term) Term {
 func (h *Heap) TupleElems(t Term) []Term {
 	w := h.at(t)
 	return w[1 : 1+w[0].headerArity()]
+}
+
+// IsTaggedTuple reports whether t is a tuple of arity elements (at least
+// one) whose first is tag, in one look at its header.
+func (h *Heap) IsTaggedTuple(t Term, arity int, tag Term) bool {
+	if !t.IsBoxed() {
+		return false
+	}
+	w := h.at(t)
+	return len(w) > 1 && w[0] == makeHeader(subTuple, arity) && w[1] == tag
 }
 
 // TupleSize returns the arity of a tuple.

@@ -193,7 +193,8 @@ without_stacktrace(Reason) -> Reason.
 named() ->
     {ok, Pid} = gen_statem:start({local, gsm_named}, ?MODULE, {timeouts, []}, []),
     Again = gen_statem:start({local, gsm_named}, ?MODULE, {timeouts, []}, []),
-    S = sys:get_state(gsm_named),
+    {State, Data} = sys:get_state(gsm_named),
+    S = {State, lists:sort(maps:to_list(Data))},
     ok = gen_statem:stop(gsm_named),
     {Again =:= {error, {already_started, Pid}}, S, whereis(gsm_named)}.
 

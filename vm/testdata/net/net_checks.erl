@@ -3,7 +3,7 @@
 %% calls, which OTP cannot be the oracle for, and IPv6 and host names,
 %% which not every machine has (the tests skip without ::1 or "localhost").
 -module(net_checks).
--export([network/0, waiting_calls/0, ipv6/0, localhost/0]).
+-export([network/0, waiting_calls/0, ipv6/0, localhost/0, slow_peer/0]).
 
 %% network: the station connects with the host's address; callbacks
 %% (funs or pids) run; a second start fails; stop ends it.
@@ -108,3 +108,40 @@ localhost() ->
     [gen_tcp:close(X) || X <- [C, S, L]],
     gen_udp:close(U),
     [inet:getaddr("localhost", inet), inet:getaddr(localhost, inet), {udp, Sent, From, Data}].
+
+%% slow_peer: sends the kernel cannot take at once finish later, whole and
+%% in order, while the sender waits; {send_timeout, Ms} ends a send the
+%% peer never reads, and {send_timeout_close, true} closes the socket then.
+%% OTP 25 returns the same (checked with erl).
+slow_peer() ->
+    {ok, L} = gen_tcp:listen(0, [binary, {active, false}]),
+    {ok, Port} = inet:port(L),
+    {ok, C} = gen_tcp:connect({127, 0, 0, 1}, Port, [binary, {active, false}]),
+    {ok, S} = gen_tcp:accept(L, 5000),
+    Chunks = [binary:copy(<<N>>, 1 bsl 20) || N <- lists:seq(1, 8)],
+    Self = self(),
+    spawn(fun() -> Self ! {sent, [gen_tcp:send(C, Chunk) || Chunk <- Chunks]} end),
+    Received = recv_bytes(S, 8 bsl 20, []),
+    Sent = receive {sent, R} -> R after 10000 -> timeout end,
+    Whole = Received =:= iolist_to_binary(Chunks),
+    {ok, C2} = gen_tcp:connect({127, 0, 0, 1}, Port, [binary, {active, false}, {send_timeout, 200},
+                                                      {send_timeout_close, true}]),
+    {ok, S2} = gen_tcp:accept(L, 5000),
+    TimedOut = send_until_error(C2, binary:copy(<<"x">>, 1 bsl 20), 100),
+    AfterTimeout = gen_tcp:send(C2, <<"x">>),
+    [gen_tcp:close(X) || X <- [C, S, C2, S2, L]],
+    [{sent, lists:usort(Sent)}, {whole, Whole}, {timed_out, TimedOut}, {after_timeout, AfterTimeout}].
+
+recv_bytes(_, 0, Acc) ->
+    iolist_to_binary(lists:reverse(Acc));
+recv_bytes(S, Left, Acc) ->
+    {ok, B} = gen_tcp:recv(S, 0, 5000),
+    recv_bytes(S, Left - byte_size(B), [B | Acc]).
+
+send_until_error(_, _, 0) ->
+    no_error;
+send_until_error(S, Data, N) ->
+    case gen_tcp:send(S, Data) of
+        ok -> send_until_error(S, Data, N - 1);
+        Error -> Error
+    end.
