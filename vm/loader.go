@@ -25,6 +25,7 @@ type Module struct {
 	attrs   term.Term // module_info(attributes), a literal
 	compile term.Term // module_info(compile), a literal
 	md5     *[16]byte
+	file    string // where it was loaded from, as code:which/1 reports it
 
 	exportOrder []fa // the export table's order, for module_info(exports)
 }
@@ -211,6 +212,7 @@ func (l *loader) load() (*Module, error) {
 	}
 	l.mod = &Module{
 		name:    l.atoms[0],
+		file:    l.name,
 		exports: map[fa]int{},
 		lines:   f.Lines,
 		strings: f.Strings,

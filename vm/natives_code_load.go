@@ -47,19 +47,23 @@ func codeLoadBinary(p *Process, args []term.Term) term.Term {
 	if !name.IsAtom() || !ok || !(file.IsList() || h.IsBinary(file)) {
 		return h.Tuple(term.AtomError, term.AtomBadarg)
 	}
-	m := p.m
-	if m.HasOldCode(term.AtomName(name)) {
-		return h.Tuple(term.AtomError, atomNotPurged)
-	}
-	where := term.AtomName(name) + ".beam"
+	return p.loadBinary(term.AtomName(name)+".beam", data, name)
+}
+
+// loadBinary loads BEAM bytes as a new version of their module (which
+// must be want, unless want is NoValue), named where in errors and in
+// code:which/1: {module, Module} or {error, not_purged | badfile}.
+func (p *Process) loadBinary(where string, data []byte, want term.Term) term.Term {
+	h, m := p.heap, p.m
 	f, err := beam.Parse(where, data)
 	if err != nil {
 		return h.Tuple(term.AtomError, atomBadfile)
 	}
 	mod, err := (&loader{m: m, f: rewriteLegacyBinaries(f), name: where}).load()
-	if err != nil || mod.name != name {
+	if err != nil || (want != term.NoValue && mod.name != want) {
 		return h.Tuple(term.AtomError, atomBadfile)
 	}
+	name := mod.name
 	m.mu.Lock()
 	if m.oldCode[name] != nil {
 		m.mu.Unlock()

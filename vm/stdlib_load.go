@@ -17,13 +17,11 @@ var bundled struct {
 // loadFromStdlib loads module name from the bundled standard library;
 // found is false when the library has no such module.
 func (m *Machine) loadFromStdlib(name string) (mod *Module, found bool, err error) {
-	bundled.once.Do(func() {
-		bundled.a, bundled.err = packbeam.Read("stdlib.avm", stdlib.Archive())
-	})
-	if bundled.err != nil {
-		return nil, false, bundled.err
+	a, err := bundledArchive()
+	if err != nil {
+		return nil, false, err
 	}
-	e := bundled.a.Module(name)
+	e := a.Module(name)
 	if e == nil {
 		return nil, false, nil
 	}
@@ -34,4 +32,12 @@ func (m *Machine) loadFromStdlib(name string) (mod *Module, found bool, err erro
 		}
 	}
 	return mod, true, err
+}
+
+// bundledArchive is the bundled standard library, read once.
+func bundledArchive() (*packbeam.Archive, error) {
+	bundled.once.Do(func() {
+		bundled.a, bundled.err = packbeam.Read("stdlib.avm", stdlib.Archive())
+	})
+	return bundled.a, bundled.err
 }
