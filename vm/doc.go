@@ -16,9 +16,12 @@
 // The loader translates each Code chunk once into []instr: operands are
 // decoded (registers, constants, literals), labels become instruction
 // indexes, imports become *export entries that later module loads bind,
-// select_val tables become maps, and line instructions become a location
-// index on the following instructions. The run loop never decodes the file
-// format. Literals are decoded once into an immutable literal area per
+// select_val tables become maps (small ones also lists), and line
+// instructions become a location index on the following instructions. The
+// run loop never decodes the file format. The commonest instructions get
+// specialised forms with inline operands (specialize.go) and run in a
+// call-free inner loop (interp_fast.go), which hands everything else to the
+// main loop. Literals are decoded once into an immutable literal area per
 // module, shared by every process.
 //
 // # Hot code loading

@@ -89,6 +89,24 @@ func (l *loader) prepare(in *instr) error {
 		if n := in.args[0].n; n < 0 || n >= len(l.f.Funs) {
 			return l.errorf(nil, "%s: fun %d out of range (%d funs)", in.op, n, len(l.f.Funs))
 		}
+	case beam.OpAllocate, beam.OpAllocateHeap, beam.OpAllocateZero, beam.OpAllocateHeapZero,
+		beam.OpDeallocate, beam.OpTrim, beam.OpCallLast:
+		// Frame sizes are kept inline in 16 bits; a frame holds at most
+		// maxX Y registers anyway.
+		i := 0
+		if in.op == beam.OpCallLast {
+			i = 2
+		}
+		if n := in.args[i].n; n < 0 || n > maxX {
+			return l.errorf(nil, "%s: frame size %d out of range (at most %d)", in.op, n, maxX)
+		}
+		if in.op == beam.OpCallLast && (in.args[0].n < 0 || in.args[0].n > maxX) {
+			return l.errorf(nil, "%s: arity %d out of range", in.op, in.args[0].n)
+		}
+	case beam.OpCall, beam.OpCallOnly:
+		if n := in.args[0].n; n < 0 || n > maxX {
+			return l.errorf(nil, "%s: arity %d out of range", in.op, n)
+		}
 	case beam.OpFmove, beam.OpFconv, beam.OpFadd, beam.OpFsub, beam.OpFmul, beam.OpFdiv, beam.OpFnegate:
 		for _, a := range in.args {
 			if a.kind == argFR && a.n >= maxFR {

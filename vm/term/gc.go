@@ -57,25 +57,30 @@ func (h *Heap) Collect(need int, roots ...[]Term) {
 }
 
 // Spaces left by collections are reused by the next ones, of any process,
-// by power-of-two size class, sparing Go's allocator and collector the
-// churn of a process that collects often (a busy one with little live data
-// collects every gcLimit words). sync.Pool drops them at Go's next
-// collection, so idle memory is not kept.
-var spaces [40]sync.Pool
+// sparing Go's allocator and collector the churn of a process that collects
+// often (a busy one with little live data collects every gcLimit words).
+// Sizes are rounded up to a class, at most a quarter more; sync.Pool drops
+// the spares at Go's next collection, so idle memory is not kept.
+var spaces [4 * 48]sync.Pool
 
-const minSpaceClass = 6 // 64 words
+const minSpace = 64 // words
 
-func spaceClass(words int) int {
-	c := bits.Len(uint(words - 1)) // the smallest c with 1<<c >= words
-	if c < minSpaceClass {
-		c = minSpaceClass
+// spaceClass returns the size class of a request for words: its index
+// and its size, the least of 5/4, 6/4, 7/4 or 8/4 of a power of two that
+// holds words.
+func spaceClass(words int) (class, size int) {
+	if words < minSpace {
+		words = minSpace
 	}
-	return c
+	l := bits.Len(uint(words - 1)) // 1<<(l-1) < words <= 1<<l
+	step := 1 << (l - 3)
+	j := (words - 1<<(l-1) + step - 1) / step // 1..4
+	return 4*l + j - 1, 1<<(l-1) + j*step
 }
 
 // getSpace returns an empty, zeroed word slice with room for words.
 func getSpace(words int) []Term {
-	c := spaceClass(words)
+	c, size := spaceClass(words)
 	if c >= len(spaces) {
 		return make([]Term, 0, words)
 	}
@@ -84,16 +89,14 @@ func getSpace(words int) []Term {
 		clear(s) // as make would: unwritten words must not hold stale terms
 		return s[:0]
 	}
-	return make([]Term, 0, 1<<c)
+	return make([]Term, 0, size)
 }
 
-// putSpace offers a space no longer used for reuse.
+// putSpace offers a space no longer used for reuse; only spaces of a class
+// size (those getSpace made) are kept.
 func putSpace(s []Term) {
-	if cap(s) < 1<<minSpaceClass {
-		return
-	}
-	c := bits.Len(uint(cap(s))) - 1 // the largest c with 1<<c <= cap
-	if c < len(spaces) {
+	c, size := spaceClass(cap(s))
+	if size == cap(s) && c < len(spaces) {
 		spaces[c].Put(&s)
 	}
 }
