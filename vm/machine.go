@@ -91,6 +91,7 @@ type Machine struct {
 	pterms      persistentTerms // persistent_term storage (natives_persistent_term.go)
 	appEnv      persistentTerms // application environment (natives_application.go)
 	ets         etsTables       // ets tables (natives_ets.go)
+	atomics     atomicsTable    // atomics and counters arrays (natives_atomics.go)
 	aliases     aliasTable      // active process aliases (natives_alias.go)
 
 	// stepLimit, when set, ends a process after this many instructions

@@ -47,6 +47,9 @@ func codeLoadBinary(p *Process, args []term.Term) term.Term {
 	if !name.IsAtom() || !ok || !(file.IsList() || h.IsBinary(file)) {
 		return h.Tuple(term.AtomError, term.AtomBadarg)
 	}
+	if p.m.HasOldCode(term.AtomName(name)) {
+		return h.Tuple(term.AtomError, atomNotPurged) // before the binary is even looked at, as in OTP
+	}
 	return p.loadBinary(term.AtomName(name)+".beam", data, name)
 }
 
