@@ -79,7 +79,7 @@ type Machine struct {
 	// stopping closes when the run ends, for goroutines natives started.
 	halted   chan struct{}
 	haltOnce sync.Once
-	reset    Reset
+	reset    atomic.Pointer[Reset] // set by halt; Run may read it while a late halt comes
 	stopping chan struct{}
 	stopOnce sync.Once
 	hints    sync.Map // mfa → hint, for calls Options.Unavailable rejected
@@ -233,9 +233,8 @@ func (m *Machine) Run(module, function string, args ...term.Term) (*Outcome, err
 	m.rq.stop()
 	wg.Wait()
 	m.stopAll()
-	if m.reset.Reason != ResetNone {
-		r := m.reset
-		return &Outcome{Heap: p.heap, Value: term.NoValue, Reset: &r}, nil
+	if r := m.reset.Load(); r != nil {
+		return &Outcome{Heap: p.heap, Value: term.NoValue, Reset: r}, nil
 	}
 	return p.outcome, nil
 }

@@ -30,7 +30,7 @@ type Reset struct {
 // an Outcome with Reset set. Only the first halt counts.
 func (m *Machine) halt(r Reset) {
 	m.haltOnce.Do(func() {
-		m.reset = r
+		m.reset.Store(&r)
 		close(m.halted)
 	})
 }
