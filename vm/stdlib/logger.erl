@@ -29,7 +29,9 @@
          log/2, log/3, log/4,
          macro_log/3, macro_log/4, macro_log/5,
          set_primary_config/2, get_primary_config/0,
-         set_module_level/2, unset_module_level/1, get_module_level/1]).
+         set_module_level/2, unset_module_level/1, get_module_level/1,
+         set_process_metadata/1, update_process_metadata/1,
+         get_process_metadata/0, unset_process_metadata/0]).
 
 -export_type([level/0]).
 
@@ -207,3 +209,28 @@ get_module_level(Module) when is_atom(Module) ->
     get_module_level([Module]);
 get_module_level(Modules) when is_list(Modules) ->
     logger_manager:get_module_level(Modules).
+
+%% Process metadata, kept in the process dictionary under OTP's key (Elixir's
+%% Logger.metadata/0,1 use these).
+-define(PROCESS_METADATA, '$logger_metadata$').
+
+set_process_metadata(Meta) when is_map(Meta) ->
+    _ = put(?PROCESS_METADATA, Meta),
+    ok;
+set_process_metadata(Meta) ->
+    erlang:error(badarg, [Meta]).
+
+update_process_metadata(Meta) when is_map(Meta) ->
+    case get_process_metadata() of
+        undefined -> set_process_metadata(Meta);
+        Old -> set_process_metadata(maps:merge(Old, Meta))
+    end;
+update_process_metadata(Meta) ->
+    erlang:error(badarg, [Meta]).
+
+get_process_metadata() ->
+    get(?PROCESS_METADATA).
+
+unset_process_metadata() ->
+    _ = erase(?PROCESS_METADATA),
+    ok.
