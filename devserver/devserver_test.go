@@ -148,6 +148,24 @@ func (d *devRun) waitOutput(text string) []Event {
 	return seen
 }
 
+// waitRunAndOutput waits for a run event and for output containing text,
+// in either order: a restarted app may print before the run event is
+// published. It returns the run event's description.
+func (d *devRun) waitRunAndOutput(text string) (ran string, seen []Event) {
+	d.t.Helper()
+	printed := false
+	_, seen = d.waitFor("a run and the output "+text, func(e Event) bool {
+		if e.Type == EventRun && ran == "" {
+			ran = e.Ran
+		}
+		if e.Type == EventOutput && strings.Contains(e.Text, text) {
+			printed = true
+		}
+		return ran != "" && printed
+	})
+	return ran, seen
+}
+
 func (d *devRun) waitBuild() *BuildReport {
 	d.t.Helper()
 	e, _ := d.waitFor("a build", func(e Event) bool { return e.Type == EventBuild })

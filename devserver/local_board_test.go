@@ -59,8 +59,9 @@ func TestLocalBoardKeptAcrossRestarts(t *testing.T) {
 	}
 
 	writeFiles(t, dir, map[string]string{"src/app.erl": blinkySource("v2")})
-	d.waitFor("the restart", func(e Event) bool { return e.Type == EventRun && strings.HasPrefix(e.Ran, "restarted") })
-	d.waitOutput("{v2,boot,2,pin2_was,high}")
+	if ran, seen := d.waitRunAndOutput("{v2,boot,2,pin2_was,high}"); !strings.HasPrefix(ran, "restarted") {
+		t.Errorf("run event %q, want a restart; seen %s", ran, describe(seen))
+	}
 }
 
 // TestLocalBoardDeepSleep: an app's deep sleep ends its run; after the
@@ -121,9 +122,8 @@ func TestLocalEditDuringDeepSleep(t *testing.T) {
 	d.waitOutput("{v1,esp_rst_poweron}")
 	d.waitOutput("avm: deep sleep for 1h0m0s (board time)")
 	writeFiles(t, dir, map[string]string{"src/app.erl": sleeper("v2")})
-	e, seen := d.waitFor("the restart", func(e Event) bool { return e.Type == EventRun })
-	if !strings.Contains(e.Ran, "restarted the app (app:start/0): the app was between runs") {
-		t.Errorf("run event %q, want a restart because the app slept; seen %s", e.Ran, describe(seen))
+	ran, seen := d.waitRunAndOutput("{v2,esp_rst_poweron}")
+	if !strings.Contains(ran, "restarted the app (app:start/0): the app was between runs") {
+		t.Errorf("run event %q, want a restart because the app slept; seen %s", ran, describe(seen))
 	}
-	d.waitOutput("{v2,esp_rst_poweron}")
 }
