@@ -25,17 +25,16 @@ func TestBoardDeploy(t *testing.T) {
 	}
 	dir := newProject(t, map[string]string{"src/app.erl": appSource("app", `io:format("v1~n")`)})
 	d := startDev(t, dir, Options{Board: BoardOptions{Port: dev, Name: "emulated"}}, false)
-	e, seen := d.waitFor("the first flash", func(e Event) bool { return e.Type == EventRun })
-	if !strings.Contains(e.Ran, "flashed emulated") || !strings.Contains(e.Ran, "0x250000") {
-		t.Errorf("run %q", e.Ran)
+	// The board's console may print before the run event is published.
+	ran, seen := d.waitRunAndOutput("console: app running")
+	if !strings.Contains(ran, "flashed emulated") || !strings.Contains(ran, "0x250000") {
+		t.Errorf("run %q", ran)
 	}
 	checkFlashed(t, dev, dir)
-	d.waitOutput("console: app running")
 
 	writeFiles(t, dir, map[string]string{"src/app.erl": appSource("app", `io:format("v2~n")`)})
-	d.waitFor("the second flash", func(e Event) bool { return e.Type == EventRun })
+	d.waitRunAndOutput("console: app running")
 	checkFlashed(t, dev, dir)
-	d.waitOutput("console: app running")
 	for _, e := range seen {
 		if e.Type == EventError {
 			t.Errorf("error: %s", e.Text)
