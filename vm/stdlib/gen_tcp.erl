@@ -70,35 +70,7 @@ shutdown(Socket, How) ->
 %% Messages of the socket already in the old owner's mailbox go to the new
 %% owner first, as in OTP; delivery pauses meanwhile.
 controlling_process(Socket, Pid) when is_port(Socket), is_pid(Pid) ->
-    case avm_net:owner(Socket) of
-        {ok, Pid} ->
-            ok;
-        {ok, Owner} when Owner =/= self() ->
-            {error, not_owner};
-        {ok, _} ->
-            case avm_net:getopts(Socket, [active]) of
-                {ok, [{active, Active}]} ->
-                    ok = avm_net:setopts(Socket, [{active, false}]),
-                    move_messages(Socket, Pid),
-                    Result = avm_net:controlling_process(Socket, Pid),
-                    _ = avm_net:setopts(Socket, [{active, Active}]),
-                    Result;
-                _ ->
-                    {error, closed}
-            end;
-        Error ->
-            Error
-    end.
-
-move_messages(Socket, Pid) ->
-    receive
-        {tcp, Socket, _} = M -> Pid ! M, move_messages(Socket, Pid);
-        {tcp_closed, Socket} = M -> Pid ! M, move_messages(Socket, Pid);
-        {tcp_error, Socket, _} = M -> Pid ! M, move_messages(Socket, Pid);
-        {tcp_passive, Socket} = M -> Pid ! M, move_messages(Socket, Pid)
-    after 0 ->
-        ok
-    end.
+    inet:tcp_controlling_process(Socket, Pid).
 
 %% await waits for the answer to a call; at the timeout the call is
 %% withdrawn, unless its answer is already on the way.

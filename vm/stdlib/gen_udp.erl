@@ -67,30 +67,4 @@ close(Socket) ->
     avm_net:close(Socket).
 
 controlling_process(Socket, Pid) when is_port(Socket), is_pid(Pid) ->
-    case avm_net:owner(Socket) of
-        {ok, Pid} ->
-            ok;
-        {ok, Owner} when Owner =/= self() ->
-            {error, not_owner};
-        {ok, _} ->
-            case avm_net:getopts(Socket, [active]) of
-                {ok, [{active, Active}]} ->
-                    ok = avm_net:setopts(Socket, [{active, false}]),
-                    move_messages(Socket, Pid),
-                    Result = avm_net:controlling_process(Socket, Pid),
-                    _ = avm_net:setopts(Socket, [{active, Active}]),
-                    Result;
-                _ ->
-                    {error, closed}
-            end;
-        Error ->
-            Error
-    end.
-
-move_messages(Socket, Pid) ->
-    receive
-        {udp, Socket, _, _, _} = M -> Pid ! M, move_messages(Socket, Pid);
-        {udp_passive, Socket} = M -> Pid ! M, move_messages(Socket, Pid)
-    after 0 ->
-        ok
-    end.
+    inet:udp_controlling_process(Socket, Pid).

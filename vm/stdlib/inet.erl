@@ -4,7 +4,8 @@
 -module(inet).
 
 -export([sockname/1, peername/1, port/1, close/1, setopts/2, getopts/2,
-         getaddr/2, getaddrs/2, gethostname/0]).
+         getaddr/2, getaddrs/2, gethostname/0,
+         tcp_controlling_process/2, udp_controlling_process/2]).
 
 sockname(Socket) ->
     avm_net:sockname(Socket).
@@ -46,3 +47,52 @@ getaddrs(Host, Family) ->
 
 gethostname() ->
     avm_net:gethostname().
+
+%% tcp_controlling_process/2 and udp_controlling_process/2 give a socket to
+%% Pid, as gen_tcp:controlling_process/2 and gen_udp's do (the names are
+%% OTP's): only the owner may, and the socket's messages already queued
+%% for the caller move with it, in order, active mode paused meanwhile.
+tcp_controlling_process(Socket, Pid) ->
+    controlling_process(Socket, Pid, fun move_tcp_messages/2).
+
+udp_controlling_process(Socket, Pid) ->
+    controlling_process(Socket, Pid, fun move_udp_messages/2).
+
+controlling_process(Socket, Pid, Move) ->
+    case avm_net:owner(Socket) of
+        {ok, Pid} ->
+            ok;
+        {ok, Owner} when Owner =/= self() ->
+            {error, not_owner};
+        {ok, _} ->
+            case avm_net:getopts(Socket, [active]) of
+                {ok, [{active, Active}]} ->
+                    ok = avm_net:setopts(Socket, [{active, false}]),
+                    Move(Socket, Pid),
+                    Result = avm_net:controlling_process(Socket, Pid),
+                    _ = avm_net:setopts(Socket, [{active, Active}]),
+                    Result;
+                _ ->
+                    {error, closed}
+            end;
+        Error ->
+            Error
+    end.
+
+move_tcp_messages(Socket, Pid) ->
+    receive
+        {tcp, Socket, _} = M -> Pid ! M, move_tcp_messages(Socket, Pid);
+        {tcp_closed, Socket} = M -> Pid ! M, move_tcp_messages(Socket, Pid);
+        {tcp_error, Socket, _} = M -> Pid ! M, move_tcp_messages(Socket, Pid);
+        {tcp_passive, Socket} = M -> Pid ! M, move_tcp_messages(Socket, Pid)
+    after 0 ->
+        ok
+    end.
+
+move_udp_messages(Socket, Pid) ->
+    receive
+        {udp, Socket, _, _, _} = M -> Pid ! M, move_udp_messages(Socket, Pid);
+        {udp_passive, Socket} = M -> Pid ! M, move_udp_messages(Socket, Pid)
+    after 0 ->
+        ok
+    end.
