@@ -41,6 +41,31 @@ func Strip(name string, data []byte, opts StripOptions) ([]byte, error) {
 	if msg != "" {
 		return nil, fmt.Errorf("%s: not a BEAM file (no FOR1…BEAM form)", name)
 	}
+	chunks, err := readChunks(name, form)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := chunks["Code"]; !ok {
+		return nil, fmt.Errorf("%s: not a module: no Code chunk", name)
+	}
+	out := append([]byte(nil), form[:12]...)
+	for _, id := range chunkOrder {
+		body, ok := chunks[id]
+		switch {
+		case !ok, id == "Line" && !opts.IncludeLines:
+			continue
+		case id == "LitT":
+			id = "LitU"
+		}
+		out = appendChunk(out, id, body)
+	}
+	binary.BigEndian.PutUint32(out[4:], uint32(len(out)-8))
+	return out, nil
+}
+
+// readChunks returns the chunks of a BEAM form by id, the literal table
+// uncompressed under "LitT".
+func readChunks(name string, form []byte) (map[string][]byte, error) {
 	chunks := map[string][]byte{}
 	for pos := 12; pos < len(form); {
 		if len(form)-pos < 8 {
@@ -65,22 +90,7 @@ func Strip(name string, data []byte, opts StripOptions) ([]byte, error) {
 		chunks[id] = body
 		pos = min(pos+8+pad4(int(size)), len(form)) // the last chunk's padding may be missing
 	}
-	if _, ok := chunks["Code"]; !ok {
-		return nil, fmt.Errorf("%s: not a module: no Code chunk", name)
-	}
-	out := append([]byte(nil), form[:12]...)
-	for _, id := range chunkOrder {
-		body, ok := chunks[id]
-		switch {
-		case !ok, id == "Line" && !opts.IncludeLines:
-			continue
-		case id == "LitT":
-			id = "LitU"
-		}
-		out = appendChunk(out, id, body)
-	}
-	binary.BigEndian.PutUint32(out[4:], uint32(len(out)-8))
-	return out, nil
+	return chunks, nil
 }
 
 // literalTable returns the uncompressed literal table of a LitT chunk: a

@@ -26,6 +26,9 @@ type ElixirStdlib struct {
 	Dirs    []string `json:"dirs"`    // the ebin directories the modules came from
 	Modules []string `json:"modules"` // the modules added, sorted
 	Bytes   int      `json:"bytes"`   // what they add to the archive
+	// Functions of those modules packed, and left out as unreachable.
+	Functions        int `json:"functions"`
+	FunctionsDropped int `json:"functions_dropped"`
 }
 
 // FindElixirLib returns the ebin directories of the local Elixir
@@ -102,17 +105,23 @@ var builtinImplTargets = map[string]bool{
 	"Map": true, "PID": true, "Port": true, "Reference": true, "Tuple": true, "Any": true,
 }
 
-// AddElixirStdlib adds to archive a the modules of the Elixir library in
-// dirs that its modules reach, stripped as opts says. Reaching is followed
-// function by function, as the code calls: from every function of the
-// archive's modules, through local and external calls and funs, into the
-// library. A module named by an atom in reached code (apply, a behaviour
-// callback module, an exception struct) or in its literals is reached
-// through its callbacks (dataEntryPoints). A protocol reached brings its implementations for built-in types,
-// and those for structs whose module is reached. Modules already in the
-// archive (the app's own, consolidated protocols) win over the library's.
+// AddElixirStdlib adds to archive a the functions of the Elixir library in
+// dirs that its modules reach, in their modules stripped as opts says.
+// Reaching is followed function by function, as the code calls: from every
+// function of the archive's modules, through local and external calls and
+// funs, into the library. A module named by an atom in reached code (apply,
+// a behaviour callback module, an exception struct) or in its literals is
+// reached through its callbacks (dataEntryPoints) and through the exports
+// whose names reached instructions hold (mod.fun(arg), spawn(mod, :fun,
+// args)). A protocol reached brings its implementations for built-in types,
+// and those for structs whose module is reached. Elixir's compiler is left
+// out (IsElixirCompilerModule). Modules already in the archive (the app's
+// own, consolidated protocols) win over the library's. Each module is then
+// packed with only its reached functions (packbeam.PruneFunctions): a hello
+// world takes about a third of the bytes of its modules whole.
 func AddElixirStdlib(a *packbeam.Archive, dirs []string, opts packbeam.StripOptions) (*ElixirStdlib, error) {
-	r := &elixirReach{lib: map[string]string{}, inArchive: map[string]bool{}, mods: map[string]*reachModule{}, reachedFn: map[funcKey]bool{}}
+	r := &elixirReach{lib: map[string]string{}, inArchive: map[string]bool{}, mods: map[string]*reachModule{},
+		reachedFn: map[funcKey]bool{}, names: map[string]bool{}, byExportName: map[string][]funcKey{}}
 	for i := len(dirs) - 1; i >= 0; i-- {
 		beams, _ := filepath.Glob(filepath.Join(dirs[i], "*.beam"))
 		for _, b := range beams {
@@ -162,6 +171,15 @@ func AddElixirStdlib(a *packbeam.Archive, dirs []string, opts packbeam.StripOpti
 		if err != nil {
 			return nil, err
 		}
+		pruned, err := packbeam.PruneFunctions(path, e.Data, func(function string, arity int) bool {
+			return r.reachedFn[funcKey{name, function, arity}]
+		})
+		if err != nil {
+			return nil, err
+		}
+		e.Data = pruned.Data
+		res.Functions += pruned.Kept
+		res.FunctionsDropped += pruned.Functions - pruned.Kept
 		if err := a.Add(e); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
@@ -185,6 +203,18 @@ type elixirReach struct {
 	queue     []funcKey
 	whole     []string // library modules reached whole, to scan
 	protocols []string
+	// names held by reached instructions; byExportName holds the exports,
+	// by name, of modules named as data that no such name reaches yet.
+	names        map[string]bool
+	byExportName map[string][]funcKey
+}
+
+// atom returns atom index i (1-based) of m's file, or "".
+func (m *reachModule) atom(i uint32) string {
+	if i >= 1 && int(i) <= len(m.f.Atoms) {
+		return m.f.Atoms[i-1]
+	}
+	return ""
 }
 
 // reachModule is what the walk needs of a module's code.
@@ -202,7 +232,10 @@ type reachFunc struct {
 	key     funcKey
 	locals  []int // functions of the same module it calls or makes funs of
 	remotes []funcKey
-	modules []string // modules named by atoms in its code or literals
+	atoms   []string // atoms in its code or literals
+	// names are the atoms its instructions hold: the functions it may
+	// call by name (mod.init(arg), apply, spawn, function_exported?).
+	names []string
 }
 
 func parseReachModule(name string, data []byte) (*reachModule, error) {
@@ -235,6 +268,7 @@ func parseReachModule(name string, data []byte) (*reachModule, error) {
 			key := funcKey{f.Module, atom(in.Args[1].Val), int(in.Args[2].Val)}
 			m.funcs = append(m.funcs, reachFunc{key: key})
 			localLabels = append(localLabels, nil)
+
 			cur = len(m.funcs) - 1
 			m.byName[key] = cur
 			continue
@@ -264,7 +298,10 @@ func parseReachModule(name string, data []byte) (*reachModule, error) {
 			}
 		}
 		for _, o := range in.Args {
-			fn.modules = operandModules(fn.modules, o, atom, literalAtoms)
+			fn.atoms = operandAtoms(fn.atoms, o, atom, literalAtoms)
+			if o.Kind == beam.KindAtom && o.Val > 0 {
+				fn.names = append(fn.names, atom(o.Val))
+			}
 		}
 	}
 	for i, labels := range localLabels {
@@ -277,12 +314,12 @@ func parseReachModule(name string, data []byte) (*reachModule, error) {
 	return m, nil
 }
 
-// operandModules appends the atoms an operand names, directly or in a
-// literal; the walk keeps those that are library modules.
-func operandModules(out []string, o beam.Operand, atom func(int64) string, literalAtoms [][]string) []string {
+// operandAtoms appends the atoms an operand names, directly or in a
+// literal.
+func operandAtoms(out []string, o beam.Operand, atom func(int64) string, literalAtoms [][]string) []string {
 	switch o.Kind {
 	case beam.KindAtom:
-		if a := atom(o.Val); isElixirName(a) || strings.HasPrefix(a, "elixir_") {
+		if a := atom(o.Val); a != "" {
 			out = append(out, a)
 		}
 	case beam.KindLiteral:
@@ -291,7 +328,7 @@ func operandModules(out []string, o beam.Operand, atom func(int64) string, liter
 		}
 	case beam.KindList:
 		for _, e := range o.List {
-			out = operandModules(out, e, atom, literalAtoms)
+			out = operandAtoms(out, e, atom, literalAtoms)
 		}
 	}
 	return out
@@ -306,9 +343,28 @@ func (r *elixirReach) scan(m *reachModule, i int) {
 	for _, k := range fn.remotes {
 		r.reachFunc(k)
 	}
-	for _, mod := range fn.modules {
-		r.reachWhole(mod)
+	for _, a := range fn.atoms {
+		if isElixirName(a) || strings.HasPrefix(a, "elixir_") {
+			r.reachWhole(a)
+		}
 	}
+	for _, a := range fn.names {
+		r.noteName(a)
+	}
+}
+
+// noteName records a function name reached code may call by name
+// (mod.init(arg), apply(mod, :fun, args), function_exported?): the exports
+// of that name of modules named as data are reached.
+func (r *elixirReach) noteName(a string) {
+	if r.names[a] {
+		return
+	}
+	r.names[a] = true
+	for _, k := range r.byExportName[a] {
+		r.reachFunc(k)
+	}
+	delete(r.byExportName, a)
 }
 
 // anyReached reports whether code reaches a function of m: a module only
@@ -323,7 +379,41 @@ func (r *elixirReach) anyReached(m *reachModule) bool {
 }
 
 func (r *elixirReach) isLibrary(module string) bool {
-	return !r.inArchive[module] && r.lib[module] != ""
+	return !r.inArchive[module] && r.lib[module] != "" && !IsElixirCompilerModule(module)
+}
+
+// IsElixirCompilerModule reports whether module is part of Elixir's
+// compiler (tokenizer, parser, expansion, Erlang code generation, type
+// checker, tracers): it needs Erlang's compiler, which neither AtomVM nor
+// avm has, so a build leaves it out, though runtime code names it on paths
+// an app on a device does not take (Code.eval_string, Exception.blame,
+// warnings about the code being compiled).
+func IsElixirCompilerModule(module string) bool {
+	if rest, ok := strings.CutPrefix(module, "elixir_"); ok {
+		return !elixirRuntimeHelpers[rest]
+	}
+	if elixirCompilerModules[module] {
+		return true
+	}
+	for _, prefix := range []string{"Elixir.Module.Types.", "Elixir.Kernel.ParallelCompiler.", "Elixir.Mix.", "Elixir.IEx.", "Elixir.ExUnit."} {
+		if strings.HasPrefix(module, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// elixirRuntimeHelpers are the elixir_* modules runtime code needs:
+// Module.concat, the configuration, conversions, and the Erlang-to-Elixir
+// names exceptions show.
+var elixirRuntimeHelpers = map[string]bool{"aliases": true, "config": true, "utils": true, "rewrite": true}
+
+var elixirCompilerModules = map[string]bool{
+	"elixir": true, "Elixir.Module.Types": true, "Elixir.Module.ParallelChecker": true,
+	"Elixir.Module.LocalsTracker": true, "Elixir.Kernel.LexicalTracker": true, "Elixir.Kernel.Typespec": true,
+	"Elixir.Kernel.ErrorHandler": true, "Elixir.Kernel.ParallelCompiler": true, "Elixir.Code.Formatter": true,
+	"Elixir.Code.Normalizer": true, "Elixir.Code.Fragment": true, "Elixir.String.Tokenizer.Security": true,
+	"Elixir.Mix": true, "Elixir.IEx": true, "Elixir.ExUnit": true,
 }
 
 func (r *elixirReach) reachFunc(k funcKey) {
@@ -401,6 +491,14 @@ func (r *elixirReach) drain() error {
 					r.reachFunc(k)
 				}
 			}
+			for _, x := range m.f.Exports {
+				k := funcKey{name, m.atom(x.Function), int(x.Arity)}
+				if r.names[k.function] {
+					r.reachFunc(k)
+				} else {
+					r.byExportName[k.function] = append(r.byExportName[k.function], k)
+				}
+			}
 			continue
 		}
 		k := r.queue[0]
@@ -466,8 +564,8 @@ func appendAtoms(out []string, h *term.Heap, t term.Term) []string {
 			out = appendAtoms(out, h, vals[i])
 		}
 	case h.IsExportFun(t):
-		m, _, _ := h.ExportParts(t)
-		out = append(out, term.AtomName(m))
+		m, f, _ := h.ExportParts(t)
+		out = append(out, term.AtomName(m), term.AtomName(f))
 	}
 	return out
 }

@@ -39,13 +39,19 @@ func TestAddElixirStdlibHello(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("hello world: app %d bytes, Elixir library %d modules, %d bytes", app, len(res.Modules), res.Bytes)
+	t.Logf("hello world: app %d bytes, Elixir library %d modules (%d functions, %d left out), %d bytes",
+		app, len(res.Modules), res.Functions, res.FunctionsDropped, res.Bytes)
+	// What the issue asks of a hello world's archive, with Debian 12's
+	// Elixir 1.14 (about 276 KB; whole modules made 867 KB).
+	if size := a.Size(); size >= 300_000 {
+		t.Errorf("hello world's archive is %d bytes, want under 300 KB", size)
+	}
 	for _, m := range []string{"Elixir.IO", "Elixir.String.Chars", "Elixir.String.Chars.BitString"} {
 		if !slices.Contains(res.Modules, m) {
 			t.Errorf("%s is not packed", m)
 		}
 	}
-	for _, m := range []string{"Elixir.IEx", "Elixir.Mix", "Elixir.Logger", "elixir_parser", "Elixir.Kernel.ParallelCompiler", "Elixir.String.Chars.URI"} {
+	for _, m := range []string{"Elixir.IEx", "Elixir.Mix", "Elixir.Logger", "elixir_parser", "elixir_expand", "Elixir.Module.Types", "Elixir.Kernel.ParallelCompiler", "Elixir.String.Chars.URI"} {
 		if slices.Contains(res.Modules, m) {
 			t.Errorf("%s is packed, but hello world does not reach it", m)
 		}
@@ -133,7 +139,7 @@ func TestAddElixirStdlibCorpus(t *testing.T) {
 				t.Fatal("did not finish in 20 s: a module it needs was probably left out")
 			}
 			if o.Crashed() {
-				t.Fatalf("crashed: %s\n%s", o.Heap.Format(o.Reason), out.String())
+				t.Fatalf("crashed: %s\n%s\n%s", o.Heap.Format(o.Reason), o.Heap.Format(o.Stacktrace), out.String())
 			}
 			got := o.Heap.Format(o.Value) + "\n"
 			if !strings.Contains(header, "result only") {
