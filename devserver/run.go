@@ -126,6 +126,9 @@ func (r *localRunner) runApp(ctx context.Context, app *appRun) {
 			return
 		case o.Reset.Reason == vm.ResetStopped && ctx.Err() != nil:
 			return // stopped by the next build or the devserver's end: not the app's doing
+		case o.Reset.Reason == vm.ResetHalted:
+			r.events.publish(Event{Type: EventExit, Value: fmt.Sprintf("halt(%d)", o.Reset.Status)})
+			return
 		}
 		again, err := r.session.AfterReset(ctx, *o.Reset, notice)
 		if !again {

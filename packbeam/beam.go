@@ -37,11 +37,7 @@ func Strip(name string, data []byte, opts StripOptions) ([]byte, error) {
 			return nil, fmt.Errorf("%s: bad gzip data: %w", name, err)
 		}
 	}
-	form, msg := standardForm(data)
-	if msg != "" {
-		return nil, fmt.Errorf("%s: not a BEAM file (no FOR1…BEAM form)", name)
-	}
-	chunks, err := readChunks(name, form)
+	form, chunks, err := readForm(name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -61,6 +57,16 @@ func Strip(name string, data []byte, opts StripOptions) ([]byte, error) {
 	}
 	binary.BigEndian.PutUint32(out[4:], uint32(len(out)-8))
 	return out, nil
+}
+
+// readForm returns the IFF form of BEAM file data and its chunks.
+func readForm(name string, data []byte) (form []byte, chunks map[string][]byte, err error) {
+	form, msg := standardForm(data)
+	if msg != "" {
+		return nil, nil, fmt.Errorf("%s: not a BEAM file (no FOR1…BEAM form)", name)
+	}
+	chunks, err = readChunks(name, form)
+	return form, chunks, err
 }
 
 // readChunks returns the chunks of a BEAM form by id, the literal table

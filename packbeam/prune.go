@@ -24,11 +24,7 @@ func PruneFunctions(name string, data []byte, roots func(function string, arity 
 	if err != nil {
 		return nil, err
 	}
-	form, msg := standardForm(data)
-	if msg != "" {
-		return nil, fmt.Errorf("%s: not a BEAM file (no FOR1…BEAM form)", name)
-	}
-	chunks, err := readChunks(name, form)
+	form, chunks, err := readForm(name, data)
 	if err != nil {
 		return nil, err
 	}

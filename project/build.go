@@ -27,8 +27,11 @@ const BuildDir = "_build/avm"
 type BuildOptions struct {
 	Out          string // the archive to write; default _build/avm/NAME.avm in the project
 	IncludeLines bool   // keep line tables, for file:line in stacktraces
-	Start        string // the start module, overriding the configuration's
-	Target       string // the target profile, overriding the configuration's
+	// WholeElixirModules packs the Elixir library modules an app reaches
+	// whole, not only their functions it reaches (elixir_stdlib.go).
+	WholeElixirModules bool
+	Start              string // the start module, overriding the configuration's
+	Target             string // the target profile, overriding the configuration's
 	// Stderr receives the compilers' own output (errors as
 	// file:line:col: message, warnings).
 	Stderr io.Writer
@@ -85,19 +88,41 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (*Result, error)
 	}
 
 	a := &packbeam.Archive{}
+	add := func(b string) error {
+		data, err := os.ReadFile(b)
+		if err != nil {
+			return err
+		}
+		e, err := packbeam.NewModule(b, data, packbeam.StripOptions{IncludeLines: opts.IncludeLines})
+		if err != nil {
+			return err
+		}
+		if err := a.Add(e); err != nil {
+			return fmt.Errorf("%s: %w", b, err)
+		}
+		return nil
+	}
+	// The protocols mix consolidated replace the same modules compiled
+	// unconsolidated (the app's own protocols) and, in AddElixirStdlib,
+	// Elixir's library's.
+	consolidated := map[string]bool{}
+	if p.Delegate != "" && p.Kind == Mix {
+		beams, _ := filepath.Glob(filepath.Join(p.consolidatedDir(), "*.beam"))
+		for _, b := range beams {
+			if err := add(b); err != nil {
+				return res, err
+			}
+			consolidated[filepath.Base(b)] = true
+		}
+	}
 	for _, dir := range ebins {
 		beams, _ := filepath.Glob(filepath.Join(dir, "*.beam"))
 		for _, b := range beams {
-			data, err := os.ReadFile(b)
-			if err != nil {
-				return res, err
+			if consolidated[filepath.Base(b)] {
+				continue
 			}
-			e, err := packbeam.NewModule(b, data, packbeam.StripOptions{IncludeLines: opts.IncludeLines})
-			if err != nil {
+			if err := add(b); err != nil {
 				return res, err
-			}
-			if err := a.Add(e); err != nil {
-				return res, fmt.Errorf("%s: %w", b, err)
 			}
 		}
 	}
@@ -490,11 +515,7 @@ func beamName(src string) string {
 func (p *Project) delegate(ctx context.Context, opts BuildOptions, res *Result, priv map[string]string) ([]string, error) {
 	tool, args, libDir := Rebar3Tool, []string{"compile"}, filepath.Join("_build", "default", "lib")
 	if p.Kind == Mix {
-		env := os.Getenv("MIX_ENV")
-		if env == "" {
-			env = "dev"
-		}
-		tool, libDir = MixTool, filepath.Join("_build", env, "lib")
+		tool, libDir = MixTool, filepath.Join(mixBuildDir(), "lib")
 	}
 	cmd, err := tool.Path()
 	if err != nil {
@@ -546,4 +567,25 @@ func (p *Project) delegate(ctx context.Context, opts BuildOptions, res *Result, 
 		}
 	}
 	return ebins, nil
+}
+
+// mixBuildDir is where mix compile builds, for the environment MIX_ENV
+// names (dev by default).
+func mixBuildDir() string {
+	env := os.Getenv("MIX_ENV")
+	if env == "" {
+		env = "dev"
+	}
+	return filepath.Join("_build", env)
+}
+
+// consolidatedDir is where mix compile left the protocols it consolidated:
+// _build/ENV/lib/APP/consolidated, or _build/ENV/consolidated in an
+// umbrella project. It may not exist (consolidate_protocols: false).
+func (p *Project) consolidatedDir() string {
+	app := filepath.Join(p.Dir, mixBuildDir(), "lib", p.Name, "consolidated")
+	if p.Name != "" && isDir(app) {
+		return app
+	}
+	return filepath.Join(p.Dir, mixBuildDir(), "consolidated")
 }

@@ -80,7 +80,10 @@ func packElixirStdlib(ctx context.Context, a *packbeam.Archive, opts BuildOption
 	if err != nil {
 		return err
 	}
-	std, err := AddElixirStdlib(a, dirs, packbeam.StripOptions{IncludeLines: opts.IncludeLines})
+	std, err := AddElixirStdlib(a, dirs, ElixirStdlibOptions{
+		Strip:        packbeam.StripOptions{IncludeLines: opts.IncludeLines},
+		WholeModules: opts.WholeElixirModules,
+	})
 	if err != nil {
 		return err
 	}
@@ -98,11 +101,23 @@ func HasElixirModules(a *packbeam.Archive) bool {
 	return false
 }
 
+// elixirBootCalls are the library functions avm calls before an Elixir
+// app starts (avm_elixir:boot/3 of the bundled library).
+var elixirBootCalls = []funcKey{{"elixir_config", "new", 1}}
+
 // builtinImplTargets are the types an Elixir protocol is implemented for
 // without a struct: their implementations are kept with the protocol.
 var builtinImplTargets = map[string]bool{
 	"Atom": true, "BitString": true, "Float": true, "Function": true, "Integer": true, "List": true,
 	"Map": true, "PID": true, "Port": true, "Reference": true, "Tuple": true, "Any": true,
+}
+
+// ElixirStdlibOptions say how AddElixirStdlib packs.
+type ElixirStdlibOptions struct {
+	Strip packbeam.StripOptions
+	// WholeModules packs the modules reached whole, for an app that calls
+	// library functions by names it computes, which the reach cannot see.
+	WholeModules bool
 }
 
 // AddElixirStdlib adds to archive a the functions of the Elixir library in
@@ -119,7 +134,7 @@ var builtinImplTargets = map[string]bool{
 // own, consolidated protocols) win over the library's. Each module is then
 // packed with only its reached functions (packbeam.PruneFunctions): a hello
 // world takes about a third of the bytes of its modules whole.
-func AddElixirStdlib(a *packbeam.Archive, dirs []string, opts packbeam.StripOptions) (*ElixirStdlib, error) {
+func AddElixirStdlib(a *packbeam.Archive, dirs []string, opts ElixirStdlibOptions) (*ElixirStdlib, error) {
 	r := &elixirReach{lib: map[string]string{}, inArchive: map[string]bool{}, mods: map[string]*reachModule{},
 		reachedFn: map[funcKey]bool{}, names: map[string]bool{}, byExportName: map[string][]funcKey{}}
 	for i := len(dirs) - 1; i >= 0; i-- {
@@ -141,9 +156,15 @@ func AddElixirStdlib(a *packbeam.Archive, dirs []string, opts packbeam.StripOpti
 		if err != nil {
 			return nil, err
 		}
+		if m.isProtocol() { // consolidated by mix
+			r.protocols = append(r.protocols, m.name)
+		}
 		for i := range m.funcs {
 			r.scan(m, i)
 		}
+	}
+	for _, k := range elixirBootCalls {
+		r.reachFunc(k)
 	}
 	for {
 		if err := r.drain(); err != nil {
@@ -167,12 +188,12 @@ func AddElixirStdlib(a *packbeam.Archive, dirs []string, opts packbeam.StripOpti
 		if err != nil {
 			return nil, err
 		}
-		e, err := packbeam.NewModule(path, data, opts)
+		e, err := packbeam.NewModule(path, data, opts.Strip)
 		if err != nil {
 			return nil, err
 		}
 		pruned, err := packbeam.PruneFunctions(path, e.Data, func(function string, arity int) bool {
-			return r.reachedFn[funcKey{name, function, arity}]
+			return opts.WholeModules || r.reachedFn[funcKey{name, function, arity}]
 		})
 		if err != nil {
 			return nil, err
@@ -302,6 +323,15 @@ func parseReachModule(name string, data []byte) (*reachModule, error) {
 			if o.Kind == beam.KindAtom && o.Val > 0 {
 				fn.names = append(fn.names, atom(o.Val))
 			}
+			// {Module, :fun, args} built by put_tuple2, as a child spec's
+			// start (PartitionSupervisor.start_child/5 is called so).
+			if in.Op == beam.OpPutTuple2 {
+				for _, e := range o.List {
+					if e.Kind == beam.KindAtom && e.Val > 0 {
+						fn.names = append(fn.names, atom(e.Val))
+					}
+				}
+			}
 		}
 	}
 	for i, labels := range localLabels {
@@ -344,9 +374,17 @@ func (r *elixirReach) scan(m *reachModule, i int) {
 		r.reachFunc(k)
 	}
 	for _, a := range fn.atoms {
-		if isElixirName(a) || strings.HasPrefix(a, "elixir_") {
-			r.reachWhole(a)
+		if !isElixirName(a) && !strings.HasPrefix(a, "elixir_") {
+			continue
 		}
+		// A protocol names its implementations and their structs (a
+		// consolidated one all that mix saw): addImplementations takes
+		// those the app can use.
+		if m.isProtocol() && (strings.HasPrefix(a, m.name+".") && r.isImplementation(a) ||
+			r.isImplementation(m.name+"."+strings.TrimPrefix(a, "Elixir."))) {
+			continue
+		}
+		r.reachWhole(a)
 	}
 	for _, a := range fn.names {
 		r.noteName(a)
@@ -452,11 +490,26 @@ func (r *elixirReach) module(name string) (*reachModule, error) {
 		return nil, err
 	}
 	r.mods[name] = m
-	if _, ok := m.byName[funcKey{name, "__protocol__", 1}]; ok {
+	if m.isProtocol() {
 		r.protocols = append(r.protocols, name)
 	}
 	_, m.impl = m.byName[funcKey{name, "__impl__", 1}]
 	return m, nil
+}
+
+func (m *reachModule) isProtocol() bool {
+	_, ok := m.byName[funcKey{m.name, "__protocol__", 1}]
+	return ok
+}
+
+// isImplementation reports whether library module name implements a
+// protocol.
+func (r *elixirReach) isImplementation(name string) bool {
+	if !r.isLibrary(name) {
+		return false
+	}
+	m, err := r.module(name)
+	return err == nil && m.impl
 }
 
 // dataEntryPoints are the functions through which a module named as data
@@ -464,13 +517,18 @@ func (r *elixirReach) module(name string) (*reachModule, error) {
 // (gen_server, supervisor, application), exceptions (Exception.message/1,
 // raise/2), structs and protocol implementations, and the identifier
 // tokenizer Elixir keeps in its configuration (inspect of an atom calls
-// String.Tokenizer.tokenize/1 so).
+// String.Tokenizer.tokenize/1 so), and the name registry protocol of
+// {:via, Module, Name} (gen calls Registry.register_name/2 so).
 var dataEntryPoints = map[string]bool{
 	"__struct__": true, "__impl__": true, "__protocol__": true, "impl_for": true, "impl_for!": true,
 	"exception": true, "message": true, "blame": true,
 	"init": true, "handle_call": true, "handle_cast": true, "handle_info": true, "handle_continue": true,
 	"terminate": true, "code_change": true, "format_status": true, "child_spec": true, "start_link": true,
 	"start": true, "stop": true, "tokenize": true,
+	"register_name": true, "unregister_name": true, "whereis_name": true, "send": true,
+	// filelib:wildcard/2,3 reads directories through the module given
+	// (Path.wildcard passes Path.Wildcard).
+	"list_dir": true, "read_link_info": true,
 }
 
 func (r *elixirReach) drain() error {

@@ -35,7 +35,7 @@ func TestAddElixirStdlibHello(t *testing.T) {
 		t.Fatal(err)
 	}
 	app := a.Size()
-	res, err := AddElixirStdlib(a, dirs, packbeam.StripOptions{})
+	res, err := AddElixirStdlib(a, dirs, ElixirStdlibOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +83,8 @@ func TestAddElixirStdlibHello(t *testing.T) {
 // Every program of the Elixir corpus (vm/testdata/elixir) runs from an
 // archive holding its modules and what AddElixirStdlib packs for them,
 // printing what the real Elixir printed: the pruning keeps what they need.
+// A program marked consolidated runs with the corpus' consolidated
+// protocols in the archive, as a mix build packs them.
 func TestAddElixirStdlibCorpus(t *testing.T) {
 	dirs, err := FindElixirLib(context.Background())
 	if err != nil {
@@ -95,11 +97,16 @@ func TestAddElixirStdlibCorpus(t *testing.T) {
 	for _, src := range sources {
 		name := strings.TrimSuffix(filepath.Base(src), ".ex")
 		header, _, _ := strings.Cut(readFileString(t, src), "\n")
-		if strings.Contains(string(known), "\n"+name+":") || strings.Contains(header, "consolidated") {
+		if strings.Contains(string(known), "\n"+name+":") {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {
 			a := &packbeam.Archive{}
+			beams := beams
+			if strings.Contains(header, "consolidated") {
+				consolidated, _ := filepath.Glob(filepath.Join(corpus, "ebin", "consolidated", "*.beam"))
+				beams = append(consolidated, beams...)
+			}
 			for _, b := range beams {
 				e, err := packbeam.NewModule(b, []byte(readFileString(t, b)), packbeam.StripOptions{IncludeLines: true})
 				if err != nil {
@@ -109,7 +116,7 @@ func TestAddElixirStdlibCorpus(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if _, err := AddElixirStdlib(a, dirs, packbeam.StripOptions{IncludeLines: true}); err != nil {
+			if _, err := AddElixirStdlib(a, dirs, ElixirStdlibOptions{Strip: packbeam.StripOptions{IncludeLines: true}}); err != nil {
 				t.Fatal(err)
 			}
 			var out bytes.Buffer

@@ -61,7 +61,7 @@ ebin=$(cd "$out/ebin.new" && pwd)
 # depend on where the repository is checked out. flock keeps two runs from
 # sharing the copy. Warnings are off (the programs provoke errors on purpose).
 build=/tmp/avm-elixir-fixtures
-exec 9>"$build.lock"
+exec 9>"$build.run.lock" # not $build.lock: callers may hold that one around this script
 flock 9
 rm -rf "$build" && mkdir -p "$build"
 cp "$dir"/*.ex "$build"/

@@ -74,7 +74,7 @@ func (p *Process) buildStacktrace(mod *Module) term.Term {
 	exc := p.exc
 	if exc.hasFrame {
 		loc := term.Nil
-		if exc.frameM == term.AtomErlang && exc.reason != term.AtomUndef {
+		if (exc.frameM == term.AtomErlang || exc.frameM == atomPersistentTerm) && exc.reason != term.AtomUndef {
 			info := h.MapFromPairs([]term.Term{term.AtomModule}, []term.Term{term.Atom("erl_erts_errors")})
 			loc = h.List(h.Tuple(term.Atom("error_info"), info))
 		}
@@ -107,6 +107,8 @@ func (p *Process) buildStacktrace(mod *Module) term.Term {
 	}
 	return h.List(frames...)
 }
+
+var atomPersistentTerm = term.Atom("persistent_term")
 
 // funcAt finds the function containing pc.
 func (m *Module) funcAt(pc int) (funcRange, bool) {

@@ -1,7 +1,9 @@
 package vm
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"runtime/debug"
 
@@ -587,7 +589,7 @@ func (p *Process) run(reds int) (status runStatus) {
 			}
 			mt, ft := x[arity], x[arity+1]
 			if !mt.IsAtom() || !ft.IsAtom() {
-				p.Badarg()
+				p.applyBadarg(mt, ft, h.List(x[:arity]...))
 				goto fail
 			}
 			target, r, ok := p.invoke(p.m.exportEntry(mfa{mt, ft, arity}), arity)
@@ -719,7 +721,7 @@ func (p *Process) run(reds int) (status runStatus) {
 		// Messages.
 		case beam.OpSend:
 			if r := p.send(x[0], x[1]); r == term.NoValue {
-				p.exc.frameM, p.exc.frameF, p.exc.frameArgs, p.exc.hasFrame = term.AtomErlang, term.Atom("!"), []term.Term{x[0], x[1]}, true
+				p.exc.frameM, p.exc.frameF, p.exc.frameArgs, p.exc.hasFrame = term.AtomErlang, atomSend, []term.Term{x[0], x[1]}, true
 				goto fail
 			}
 			x[0] = x[1]
@@ -978,6 +980,9 @@ func (p *Process) nativeFailed(e *export, args []term.Term) {
 		}
 		switch e.mfa.f {
 		case term.AtomError, term.AtomExit, term.AtomThrow, atomNifError:
+			if e.mfa.f == term.AtomExit && len(args) == 2 {
+				break // exit/2 sends a signal: its badarg has a frame
+			}
 			if e.mfa.f == term.AtomError && len(args) >= 2 {
 				if callArgs, ok := p.heap.ListToSlice(args[1]); ok {
 					p.exc.frameArgs = callArgs
@@ -992,7 +997,11 @@ func (p *Process) nativeFailed(e *export, args []term.Term) {
 	p.exc.hasFrame = true
 }
 
-var atomNifError = term.Atom("nif_error")
+var (
+	atomNifError = term.Atom("nif_error")
+	// OTP names the frame of a failed Pid ! Msg after erlang:send/2.
+	atomSend = term.Atom("send")
+)
 
 // frameless lists the operators that OTP 25 reports without a frame of
 // their own (measured: '*', div, rem and the bitwise operators keep one).
@@ -1013,6 +1022,13 @@ func (p *Process) undef(m, f term.Term, args []term.Term) {
 // is now callable.
 func (p *Process) bind(e *export) bool {
 	if _, err := p.m.ensureLoaded(e.mfa.m); err != nil {
+		// The call fails with undef, as on OTP; a module that exists but
+		// does not load says why once, as OTP's loader logs it.
+		if !errors.Is(err, errNoModule) && !errors.Is(err, fs.ErrNotExist) {
+			if _, seen := p.m.loadErrors.LoadOrStore(e.mfa.m, true); !seen {
+				fmt.Fprintf(p.m.opts.Stderr, "=ERROR REPORT==== loading module %s failed: %v\n", term.AtomName(e.mfa.m), err)
+			}
+		}
 		return false
 	}
 	return e.bound.Load() != nil
@@ -1061,15 +1077,22 @@ func (p *Process) invoke(e *export, arity int) (target codePtr, r term.Term, ok 
 // applyArgs prepares apply(M, F, Args): the arguments go to x[0:n].
 func (p *Process) applyArgs(m, f, args term.Term) (*export, int, bool) {
 	if !m.IsAtom() || !f.IsAtom() {
-		p.Badarg()
+		p.applyBadarg(m, f, args)
 		return nil, 0, false
 	}
 	n, ok := p.spreadArgs(args)
 	if !ok {
-		p.Badarg()
+		p.applyBadarg(m, f, args)
 		return nil, 0, false
 	}
 	return p.m.exportEntry(mfa{m, f, n}), n, true
+}
+
+// applyBadarg raises badarg for apply(M, F, Args), in a frame of its own
+// as OTP reports it.
+func (p *Process) applyBadarg(m, f, args term.Term) {
+	p.Badarg()
+	p.exc.frameM, p.exc.frameF, p.exc.frameArgs, p.exc.hasFrame = term.AtomErlang, term.AtomApply, []term.Term{m, f, args}, true
 }
 
 // spreadArgs copies the elements of list args into x[0:n] and moves the

@@ -156,6 +156,8 @@ func (p *Process) exit() {
 	}
 	m.procMu.Unlock()
 	m.net.closeOwnedBy(p.id) // after leaving the table, so that no socket can join it later
+	m.files.closeOwnedBy(p.id)
+	m.ets.ownerExited(m, p.id)
 
 	h := p.heap
 	reason := p.outcome.exitReason()

@@ -85,6 +85,9 @@ type Machine struct {
 	hints    sync.Map // mfa → hint, for calls Options.Unavailable rejected
 	// deviceErrors are the device failures already reported (natives_device.go).
 	deviceErrors sync.Map
+	// loadErrors are the modules whose loading failed, already reported
+	// (interp.go: bind).
+	loadErrors sync.Map
 	// heapCharged is what processes hold against Options.HeapBudget.
 	heapCharged atomic.Int64
 	console     console         // io state of stdin, stdout and stderr (natives_io.go)
@@ -93,6 +96,7 @@ type Machine struct {
 	ets         etsTables       // ets tables (natives_ets.go)
 	atomics     atomicsTable    // atomics and counters arrays (natives_atomics.go)
 	aliases     aliasTable      // active process aliases (natives_alias.go)
+	files       fileTable       // open files, by handle (natives_file_io.go)
 
 	// stepLimit, when set, ends a process after this many instructions
 	// (tests and fuzzing of code that may not terminate).
@@ -138,6 +142,9 @@ func (m *Machine) exportEntryLocked(k mfa) *export {
 	e := m.exports[k]
 	if e == nil {
 		e = &export{mfa: k, native: lookupNative(k.m, k.f, k.a)}
+		if e.native == nil {
+			e.native = m.preloadedNative(k)
+		}
 		m.exports[k] = e
 	}
 	return e
@@ -245,6 +252,7 @@ func (m *Machine) stopAll() {
 	m.stopOnce.Do(func() { close(m.stopping) })
 	m.timers.stopAll()
 	m.net.closeAll()
+	m.files.closeAll()
 	m.procMu.Lock()
 	procs := m.procs
 	m.procs = map[uint64]*Process{}

@@ -18,12 +18,15 @@ const (
 	ResetDeepSleep             // esp:deep_sleep/1: start again after Sleep
 	ResetSoftware              // esp:restart/0: start again now
 	ResetStopped               // Machine.Halt: the run was stopped from outside
+	ResetHalted                // erlang:halt/0,1,2: the app ended the run, with Status
 )
 
-// Reset is how a run ended when the app reset the board.
+// Reset is how a run ended when the app reset the board, or halted.
 type Reset struct {
 	Reason ResetReason
 	Sleep  time.Duration // board time to sleep before starting again; < 0: forever
+	// Status is the exit status erlang:halt gave (ResetHalted).
+	Status int
 }
 
 // halt ends the run from a native: Run stops every process and returns

@@ -44,28 +44,36 @@ func (p *Process) loadedModule(t term.Term) *Module {
 var moduleInfoKeys = []term.Term{term.AtomModule, term.AtomExports, term.AtomAttributes, term.AtomCompile, term.AtomMd5}
 
 func bifGetModuleInfo1(p *Process, args []term.Term) term.Term {
-	mod := p.loadedModule(args[0])
-	if mod == nil {
-		return p.Badarg()
-	}
 	h := p.heap
 	items := make([]term.Term, len(moduleInfoKeys))
 	for i, k := range moduleInfoKeys {
-		items[i] = h.Tuple(k, mod.info(h, k))
+		v := moduleInfo(p, args[0], k)
+		if v == term.NoValue {
+			return p.Badarg()
+		}
+		items[i] = h.Tuple(k, v)
 	}
 	return h.List(items...)
 }
 
 func bifGetModuleInfo2(p *Process, args []term.Term) term.Term {
-	mod := p.loadedModule(args[0])
-	if mod == nil {
-		return p.Badarg()
-	}
-	v := mod.info(p.heap, args[1])
+	v := moduleInfo(p, args[0], args[1])
 	if v == term.NoValue {
 		return p.Badarg()
 	}
 	return v
+}
+
+// moduleInfo answers module_info(Key) of a loaded or preloaded module, or
+// returns NoValue.
+func moduleInfo(p *Process, module, key term.Term) term.Term {
+	if mod := p.loadedModule(module); mod != nil {
+		return mod.info(p.heap, key)
+	}
+	if module.IsAtom() && p.m.preloaded(module) {
+		return preloadedInfo(p.heap, module, key)
+	}
+	return term.NoValue
 }
 
 // info answers module_info(Key).
@@ -118,7 +126,7 @@ func bifFunctionExported(p *Process, args []term.Term) term.Term {
 	if !m.IsAtom() || !f.IsAtom() || !a.IsSmall() || a.Small() < 0 {
 		return p.Badarg()
 	}
-	if lookupNative(m, f, int(a.Small())) != nil {
+	if lookupNative(m, f, int(a.Small())) != nil || p.m.preloadedNative(mfa{m, f, int(a.Small())}) != nil {
 		return term.True
 	}
 	mod := p.loadedModule(m)

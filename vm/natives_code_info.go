@@ -19,6 +19,7 @@ import (
 
 var (
 	atomNonExisting = term.Atom("non_existing")
+	atomPreloaded   = term.Atom("preloaded")
 	atomFile        = term.Atom("file")
 )
 
@@ -55,10 +56,13 @@ func codeIsLoaded(p *Process, args []term.Term) term.Term {
 		return p.Badarg()
 	}
 	mod, ok := p.m.Module(term.AtomName(args[0]))
-	if !ok {
-		return term.False
+	switch {
+	case ok:
+		return p.heap.Tuple(atomFile, charList(p.heap, mod.file))
+	case p.m.preloaded(args[0]):
+		return p.heap.Tuple(atomFile, atomPreloaded)
 	}
-	return p.heap.Tuple(atomFile, charList(p.heap, mod.file))
+	return term.False
 }
 
 // locate finds where module name would be loaded from, without loading it:
@@ -90,6 +94,9 @@ func codeWhich(p *Process, args []term.Term) term.Term {
 	}
 	if file, _, ok := p.m.locate(name); ok {
 		return charList(p.heap, file)
+	}
+	if nativeModules()[args[0]] {
+		return atomPreloaded
 	}
 	return atomNonExisting
 }

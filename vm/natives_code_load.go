@@ -109,6 +109,9 @@ func codeEnsureLoaded(p *Process, args []term.Term) term.Term {
 		return p.Badarg()
 	}
 	if _, err := p.m.ensureLoaded(args[0]); err != nil {
+		if p.m.preloaded(args[0]) {
+			return h.Tuple(term.AtomModule, args[0])
+		}
 		if errors.Is(err, errNoModule) || errors.Is(err, fs.ErrNotExist) {
 			return h.Tuple(term.AtomError, atomNofile)
 		}

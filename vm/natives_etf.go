@@ -140,5 +140,5 @@ func bifModuleLoaded(p *Process, args []term.Term) term.Term {
 	if !args[0].IsAtom() {
 		return p.Badarg()
 	}
-	return term.Bool(p.loadedModule(args[0]) != nil)
+	return term.Bool(p.loadedModule(args[0]) != nil || p.m.preloaded(args[0]))
 }

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"encoding/binary"
 	"runtime"
 
 	"github.com/avmtool/avm/vm/term"
@@ -11,7 +12,7 @@ import (
 func init() {
 	register("erlang",
 		Native{Function: "system_info", Arity: 1, Fn: bifSystemInfo,
-			Doc: "process_count, port_count, atom_count, word_size, schedulers, schedulers_online, otp_release, atomvm_version, machine, system_architecture"},
+			Doc: "process_count, port_count, atom_count, word_size, schedulers, schedulers_online, otp_release, atomvm_version, machine, system_architecture, endian"},
 		Native{Function: "memory", Arity: 0, Fn: bifMemory0, Doc: "memory use by kind: total, processes, binary, atom, code, ets"},
 		Native{Function: "memory", Arity: 1, Fn: bifMemory1, Doc: "memory use of one kind, in bytes"},
 		Native{Function: "system_flag", Arity: 2, Fn: bifSystemFlag, Doc: "schedulers_online (accepted, reported)"},
@@ -61,6 +62,11 @@ func bifSystemInfo(p *Process, args []term.Term) term.Term {
 		return term.True
 	case term.Atom("emu_flavor"):
 		return term.Atom("emu")
+	case term.Atom("endian"):
+		if binary.NativeEndian.Uint16([]byte{1, 0}) == 1 {
+			return term.Atom("little")
+		}
+		return term.Atom("big")
 	}
 	if v := deviceSystemInfo(p, args[0]); v != term.NoValue {
 		return v

@@ -129,6 +129,13 @@ func runFiles(io streams, opts runOptions, files []string, s *target.Session, wo
 	if err != nil {
 		return err
 	}
+	if out.Reset != nil && out.Reset.Reason == vm.ResetHalted {
+		// erlang:halt/1: the app's exit status is avm's.
+		if out.Reset.Status == 0 {
+			return nil
+		}
+		return &exitError{out.Reset.Status}
+	}
 	if out.Reset != nil {
 		return &errReset{*out.Reset}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/avmtool/avm/vm"
 	"github.com/avmtool/avm/vm/api"
+	"github.com/avmtool/avm/vm/beam"
 	"github.com/avmtool/avm/vm/term"
 )
 
@@ -54,10 +55,32 @@ func missingModuleHint(m *vm.Machine, out *vm.Outcome) string {
 		return fmt.Sprintf("hint: AtomVM has %s, but avm does not implement it yet\n", mfa)
 	}
 	if _, loaded := m.Module(module); loaded {
+		if elixirLibraryExports(module, function, arity) {
+			return fmt.Sprintf("hint: Elixir's library has %s, but the archive does not: avm build packs only the library functions the app's code reaches, and this one is called by a name computed at run time; build with avm build --whole-elixir-modules\n", mfa)
+		}
 		return "" // the program's own module lacks the function
 	}
 	if strings.HasPrefix(module, "Elixir.") {
 		return fmt.Sprintf("hint: %s is part of Elixir's library, which avm takes from your Elixir installation: install Elixir (elixir on the PATH), or run the archive avm build made, which carries the modules the app reaches\n", module)
 	}
 	return fmt.Sprintf("hint: module %s was not found: not in the archives or files given, not in avm's standard library, and there is no %s.beam in the current directory\n", module, module)
+}
+
+// elixirLibraryExports reports whether the local Elixir installation's
+// module exports function/arity.
+func elixirLibraryExports(module, function string, arity int) bool {
+	data, err := loadElixirModule(module)
+	if err != nil {
+		return false
+	}
+	f, err := beam.Parse(module, data)
+	if err != nil {
+		return false
+	}
+	for _, x := range f.Exports {
+		if int(x.Arity) == arity && int(x.Function) <= len(f.Atoms) && f.Atoms[x.Function-1] == function {
+			return true
+		}
+	}
+	return false
 }

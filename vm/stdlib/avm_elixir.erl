@@ -20,6 +20,7 @@ boot(Module, Function, Exception) ->
         undefined -> {ok, _} = logger_manager:start(#{log_level => debug});
         _ -> ok
     end,
+    runtime_config(),
     try
         Module:Function()
     catch
@@ -27,6 +28,29 @@ boot(Module, Function, Exception) ->
             Stack = [Frame || Frame <- Stack0, element(1, Frame) =/= ?MODULE],
             banner(Exception, Class, Reason, Stack),
             erlang:raise(Class, Reason, Stack)
+    end.
+
+%% runtime_config(): the part of the configuration the elixir application
+%% sets up when it starts (elixir:start/2) that code running on a device
+%% reads: argv and at_exit (System) and the default ports of URI schemes
+%% (URI.default_port/1). The keys only the compiler reads are left out. An
+%% Elixir release whose elixir_config differs is left as it is.
+runtime_config() ->
+    Config = [{at_exit, []}, {argv, []}, {no_halt, false},
+              {{uri, <<"ftp">>}, 21}, {{uri, <<"sftp">>}, 22}, {{uri, <<"tftp">>}, 69},
+              {{uri, <<"http">>}, 80}, {{uri, <<"https">>}, 443}, {{uri, <<"ldap">>}, 389},
+              {{uri, <<"ws">>}, 80}, {{uri, <<"wss">>}, 443}],
+    case code:ensure_loaded(elixir_config) =:= {module, elixir_config} andalso
+         erlang:function_exported(elixir_config, new, 1) andalso
+         ets:info(elixir_config) =:= undefined of
+        true ->
+            try
+                elixir_config:new(Config)
+            catch
+                _:_ -> ok
+            end;
+        false ->
+            ok
     end.
 
 banner(Exception, Class, Reason, Stack) ->

@@ -4,7 +4,8 @@
 %% binary out, anything else a flat string. Elixir's Path is built on it.
 -module(filename).
 -export([basename/1, basename/2, dirname/1, extension/1, join/1, join/2,
-         rootname/1, rootname/2, split/1, flatten/1]).
+         rootname/1, rootname/2, split/1, flatten/1, pathtype/1, absname/1,
+         absname/2, absname_join/2, nativename/1]).
 
 %% basename(Name): the last component, after one trailing slash is
 %% dropped (as OTP does: basename("a/b//") is "").
@@ -82,6 +83,37 @@ flatten(Name) when is_binary(Name) -> Name;
 flatten(Name) ->
     {_, Chars} = chars(Name),
     Chars.
+
+%% pathtype(Name): absolute when it starts with "/", else relative (Unix
+%% has no volumerelative names).
+pathtype(Name) ->
+    case chars(Name) of
+        {_, [$/ | _]} -> absolute;
+        _ -> relative
+    end.
+
+%% absname(Name): Name made absolute against the current directory.
+absname(Name) ->
+    {ok, Cwd} = file:get_cwd(),
+    absname(Name, Cwd).
+
+%% absname(Name, AbsDir): Name made absolute against AbsDir; "." and ".."
+%% are kept, as in OTP.
+absname(Name, AbsDir) ->
+    case pathtype(Name) of
+        absolute -> join([Name]);
+        relative -> absname_join(AbsDir, Name)
+    end.
+
+%% absname_join(Dir, Name): join(Dir, Name), for an absolute Dir.
+absname_join(Dir, Name) ->
+    join(Dir, Name).
+
+%% nativename(Name): the name as the system writes it: flat, without
+%% redundant slashes.
+nativename(Name) ->
+    {Bin, Chars} = chars(Name),
+    out(Bin, normalize(Chars)).
 
 %% chars(Name): {WasBinary, the flat list of its characters}.
 chars(Name) when is_binary(Name) -> {true, binary_to_list(Name)};

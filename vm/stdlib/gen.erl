@@ -3,9 +3,9 @@
 %% starting a process under proc_lib with a registered name, and the
 %% synchronous call protocol with its monitor, timeout and exit reasons.
 %%
-%% Names are {local, Atom} and {via, Module, Term}; avm runs one node, so
-%% {global, Term} names are refused with {error, {global_names_not_supported,
-%% Term}} and calls to them exit with noproc.
+%% Names are {local, Atom}, {via, Module, Term} and {global, Term}, which is
+%% {via, global, Term}: avm runs one node, whose global registry is the
+%% global module.
 %%
 %% As in OTP 24+, a call with a timeout monitors the server with
 %% {alias, demonitor}, and the reply tag is [alias | Mref]: the server
@@ -42,7 +42,7 @@ start(GenMod, LinkP, Mod, Args, Options) ->
 
 check_name({local, Name}) when is_atom(Name) -> ok;
 check_name({via, Mod, _}) when is_atom(Mod) -> ok;
-check_name({global, Name}) -> {error, {global_names_not_supported, Name}};
+check_name({global, _}) -> ok;
 check_name(Name) -> erlang:error(badarg, [Name]).
 
 do_spawn(GenMod, LinkP, Name, Mod, Args, Options) ->
@@ -218,7 +218,7 @@ stop(Process, Reason, Timeout) ->
 resolve(Pid) when is_pid(Pid) -> Pid;
 resolve(Name) when is_atom(Name) -> whereis(Name);
 resolve({Name, Node}) when is_atom(Name), Node =:= node() -> whereis(Name);
-resolve({global, _}) -> undefined;
+resolve({global, Name}) -> resolve({via, global, Name});
 resolve({via, Mod, Name}) ->
     case Mod:whereis_name(Name) of
         Pid when is_pid(Pid) -> Pid;
@@ -227,7 +227,7 @@ resolve({via, Mod, Name}) ->
 resolve(_) -> undefined.
 
 where({local, Name}) -> whereis(Name);
-where({global, _}) -> undefined;
+where({global, Name}) -> where({via, global, Name});
 where({via, Mod, Name}) ->
     case Mod:whereis_name(Name) of
         undefined -> undefined;
@@ -240,6 +240,8 @@ register_name({local, Name} = LN) ->
     catch
         error:_ -> {false, where(LN)}
     end;
+register_name({global, Name}) ->
+    register_name({via, global, Name});
 register_name({via, Mod, Name} = VN) ->
     case Mod:register_name(Name, self()) of
         yes -> true;
@@ -249,6 +251,8 @@ register_name({via, Mod, Name} = VN) ->
 unregister_name({local, Name}) ->
     catch unregister(Name),
     ok;
+unregister_name({global, Name}) ->
+    unregister_name({via, global, Name});
 unregister_name({via, Mod, Name}) ->
     _ = Mod:unregister_name(Name),
     ok;
@@ -257,6 +261,7 @@ unregister_name(Pid) when is_pid(Pid) ->
 
 %% name(NameSpec): the term a process is known by in reports.
 name({local, Name}) -> Name;
+name({global, Name}) -> Name;
 name({via, _, Name}) -> Name;
 name(Pid) when is_pid(Pid) -> Pid.
 
@@ -265,6 +270,11 @@ get_proc_name({local, Name}) ->
     case process_info(self(), registered_name) of
         {registered_name, Name} -> Name;
         _ -> exit(process_not_registered)
+    end;
+get_proc_name({global, Name}) ->
+    case global:whereis_name(Name) of
+        Pid when Pid =:= self() -> Name;
+        _ -> exit(process_not_registered_globally)
     end;
 get_proc_name({via, Mod, Name}) ->
     case Mod:whereis_name(Name) of

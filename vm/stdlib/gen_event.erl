@@ -6,7 +6,7 @@
 %% adding process: when it dies they are removed, and it gets
 %% {gen_event_EXIT, Handler, Reason} when its handler goes.
 %%
-%% Not provided: {global, Name} names (see gen) and the sys debug options.
+%% Not provided: the sys debug options. {global, Name} names: see gen.
 -module(gen_event).
 
 -export([start/0, start/1, start/2, start_link/0, start_link/1, start_link/2,
@@ -77,7 +77,7 @@ rpc(M, Cmd) ->
     {ok, Reply} = gen:call(M, '$gen_event_call', Cmd, infinity),
     Reply.
 
-send({global, _}, _Cmd) -> ok;
+send({global, Name}, Cmd) -> catch global:send(Name, Cmd), ok;
 send({via, Mod, Name}, Cmd) -> catch Mod:send(Name, Cmd), ok;
 send(M, Cmd) -> M ! Cmd, ok.
 

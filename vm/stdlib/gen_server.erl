@@ -3,9 +3,8 @@
 %% reasons. When a server terminates abnormally it prints an error report on
 %% standard error (and proc_lib a crash report), as OTP's logger would.
 %%
-%% Not provided: {global, Name} names (avm runs one node; start returns
-%% {error, {global_names_not_supported, Name}}), and the sys debug options,
-%% which are accepted and ignored.
+%% Not provided: the sys debug options, which are accepted and ignored.
+%% {global, Name} names live in the one node's global registry (see gen).
 -module(gen_server).
 
 -export([start/3, start/4, start_link/3, start_link/4,
@@ -90,7 +89,7 @@ cast(Server, Request) ->
     send(Server, {'$gen_cast', Request}),
     ok.
 
-send({global, _}, _Msg) -> ok;
+send({global, Name}, Msg) -> catch global:send(Name, Msg);
 send({via, Mod, Name}, Msg) -> catch Mod:send(Name, Msg);
 send({Name, Node}, Msg) when is_atom(Name), Node =:= node() -> catch Name ! Msg;
 send({Name, Node}, _Msg) when is_atom(Name), is_atom(Node) -> ok;

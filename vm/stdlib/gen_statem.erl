@@ -11,7 +11,7 @@
 %% (erlang:start_timer/3); an event time-out is the after-clause of the
 %% receive and any event cancels it.
 %%
-%% Not provided: {global, Name} names (see gen) and the sys debug options.
+%% Not provided: the sys debug options. {global, Name} names: see gen.
 -module(gen_statem).
 
 -export([start/3, start/4, start_link/3, start_link/4,
@@ -72,7 +72,7 @@ call(Server, Request, Timeout) ->
 
 cast(Server, Msg) ->
     Dest = case Server of
-               {global, _} -> undefined;
+               {global, Name} -> catch global:whereis_name(Name);
                {via, Mod, Name} -> catch Mod:whereis_name(Name);
                {Name, Node} when is_atom(Name), Node =:= node() -> Name;
                _ -> Server

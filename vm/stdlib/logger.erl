@@ -1,18 +1,34 @@
 %% The logger module of avm's bundled standard library: the logging API of
-%% OTP's logger as AtomVM provides it. Events pass the primary level (or
-%% the level set for the logging module) held by logger_manager, then each
-%% handler's own level, and each handler's Module:log(Event, Config) runs in
-%% the process that logged.
+%% OTP's logger, as AtomVM provides it, and OTP's configuration API. An
+%% event passes the primary level (or the level set for the logging
+%% module) held by logger_manager, then the primary filters, then, for each
+%% handler, its level and its filters; each handler's Module:log(Event,
+%% Config) runs in the process that logged, with the handler's
+%% configuration less level, filters and filter_default, as OTP's does.
+%% Filters follow OTP: a filter returns stop, ignore or a changed event;
+%% when every filter ignored the event, filter_default (log or stop)
+%% decides. A filter or handler that fails is removed and reported.
 %%
 %% The ?LOG_* macros of OTP's logger.hrl (OTP 25 to 29) expand to
 %% logger:allow(Level, ?MODULE) and logger:macro_log(Location, Level, ...),
 %% both served here. Until logger_manager:start_link/1 has run, nothing is
-%% logged, as on AtomVM.
+%% logged, as on AtomVM; the configuration functions (add_handler/3,
+%% set_primary_config/2…) start the service when it is not running, since
+%% OTP's logger is always there.
 %%
-%% An event is the map AtomVM's guide describes: #{timestamp (microseconds
-%% since the epoch), level, pid, msg ({Format, Args} or {report, Report}),
-%% meta}, where meta holds the caller's metadata and, from a macro,
-%% location => #{mfa, line, file}.
+%% Application levels: set_application_level/2 finds an application's
+%% modules with application:get_key(App, modules), which knows only the
+%% applications whose resource file avm has loaded (none so far), so it
+%% answers {error, {not_loaded, App}} otherwise, as OTP does for an
+%% application that is not loaded.
+%%
+%% An event is the map AtomVM's guide describes, #{timestamp (microseconds
+%% since the epoch), level, pid, msg, meta}, with OTP's messages
+%% ({Format, Args}, {report, Report} or {string, String}) and OTP's
+%% metadata: the location of a ?LOG_* macro (mfa, line, file; also under
+%% location, as AtomVM gives it), the primary metadata, the process
+%% metadata and the call's, in that order of precedence, with pid, gl and
+%% time added.
 -module(logger).
 
 -compile({no_auto_import, [error/2, error/3]}).
@@ -28,8 +44,18 @@
          debug/1, debug/2, debug/3,
          log/2, log/3, log/4,
          macro_log/3, macro_log/4, macro_log/5,
-         set_primary_config/2, get_primary_config/0,
-         set_module_level/2, unset_module_level/1, get_module_level/1,
+         add_handler/3, remove_handler/1,
+         get_handler_config/0, get_handler_config/1, get_handler_ids/0,
+         set_handler_config/2, set_handler_config/3,
+         update_handler_config/2, update_handler_config/3,
+         update_formatter_config/2, update_formatter_config/3,
+         add_primary_filter/2, remove_primary_filter/1,
+         add_handler_filter/3, remove_handler_filter/2,
+         set_primary_config/1, set_primary_config/2, update_primary_config/1,
+         get_primary_config/0, get_config/0,
+         set_module_level/2, unset_module_level/0, unset_module_level/1,
+         get_module_level/0, get_module_level/1,
+         set_application_level/2, unset_application_level/1,
          set_process_metadata/1, update_process_metadata/1,
          get_process_metadata/0, unset_process_metadata/0]).
 
@@ -98,13 +124,18 @@ log(Level, StringOrReport) ->
 
 log(Level, Report, Meta) when is_map(Report), is_map(Meta) ->
     maybe_log(Level, report_msg(Report), Meta);
-log(Level, String, Meta) when is_map(Meta) ->
+log(Level, String, Meta) when is_map(Meta), not is_function(String) ->
     maybe_log(Level, string_msg(String), Meta);
-log(Level, FormatOrFun, Args) when is_list(Args) ->
-    log(Level, FormatOrFun, Args, #{});
+log(Level, Fun, FunArgs) when is_function(Fun, 1) ->
+    log(Level, Fun, FunArgs, #{});
+log(Level, Format, Args) when is_list(Args) ->
+    log(Level, Format, Args, #{});
 log(Level, A, B) ->
     erlang:error(badarg, [Level, A, B]).
 
+%% log/4 takes Format and Args, or a fun and the term it is called with.
+log(Level, Fun, FunArgs, Meta) when is_function(Fun, 1), is_map(Meta) ->
+    maybe_log(Level, {Fun, FunArgs}, Meta);
 log(Level, Format, Args, Meta) when is_list(Args), is_map(Meta) ->
     maybe_log(Level, format_msg(Format, Args), Meta);
 log(Level, Format, Args, Meta) ->
@@ -116,99 +147,437 @@ macro_log(Location, Level, StringOrReport) ->
     macro_log(Location, Level, StringOrReport, #{}).
 
 macro_log(Location, Level, Report, Meta) when is_map(Report), is_map(Meta) ->
-    emit(Level, report_msg(Report), Meta#{location => Location});
+    emit(Level, report_msg(Report), Meta, Location);
 macro_log(Location, Level, String, Meta) when is_map(Meta) ->
-    emit(Level, string_msg(String), Meta#{location => Location});
+    emit(Level, string_msg(String), Meta, Location);
+macro_log(Location, Level, Fun, FunArgs) when is_function(Fun, 1) ->
+    emit(Level, {Fun, FunArgs}, #{}, Location);
 macro_log(Location, Level, Format, Args) when is_list(Args) ->
-    emit(Level, format_msg(Format, Args), #{location => Location}).
+    emit(Level, format_msg(Format, Args), #{}, Location).
 
+macro_log(Location, Level, Fun, FunArgs, Meta) when is_function(Fun, 1), is_map(Meta) ->
+    emit(Level, {Fun, FunArgs}, Meta, Location);
 macro_log(Location, Level, Format, Args, Meta) when is_list(Args), is_map(Meta) ->
-    emit(Level, format_msg(Format, Args), Meta#{location => Location}).
+    emit(Level, format_msg(Format, Args), Meta, Location).
 
-string_msg(String) when is_list(String); is_binary(String) -> {String, []};
+string_msg(String) when is_list(String); is_binary(String) -> {string, String};
 string_msg(Other) -> erlang:error(badarg, [Other]).
 
 report_msg(Report) when is_map(Report) -> {report, Report};
 report_msg(Other) -> erlang:error(badarg, [Other]).
 
-format_msg(Format, Args) when is_list(Format); is_binary(Format); is_atom(Format) -> {Format, Args};
+format_msg(Format, Args) when is_list(Format); is_binary(Format) -> {Format, Args};
+format_msg(Format, Args) when is_atom(Format) -> {atom_to_list(Format), Args};
 format_msg(Fun, Args) when is_function(Fun, 1) -> {Fun, Args};
 format_msg(Format, Args) -> erlang:error(badarg, [Format, Args]).
 
 maybe_log(Level, Msg, Meta) ->
     Module = case Meta of
-                 #{location := #{mfa := {M, _, _}}} -> M;
                  #{mfa := {M, _, _}} -> M;
                  _ -> undefined
              end,
     case allow(Level, Module) of
-        true -> emit(Level, Msg, Meta);
+        true -> emit(Level, Msg, Meta, #{});
         false -> ok
     end.
 
-%% emit: runs every handler that takes events at Level. A handler that
-%% fails is reported on standard error and does not stop the others.
-emit(Level, Msg, Meta) ->
+%% emit: builds the event and runs it through the primary filters and then
+%% every handler, in the logging process.
+emit(Level, Msg0, CallMeta, Location) ->
     check_level(Level),
-    Event = #{level => Level, msg => resolve_fun(Msg), meta => Meta, pid => self(),
-              timestamp => erlang:system_time(microsecond)},
-    lists:foreach(
-      fun({Module, Config}) ->
-              case handler_allows(Level, maps:get(level, Config, all)) of
-                  true ->
-                      try
-                          Module:log(Event, Config)
-                      catch
-                          Class:Reason:St ->
-                              error_logger:error_msg(
-                                "Logger handler ~tp (~w) failed on an event: ~w:~tp~n~tp~n",
-                                [maps:get(id, Config, undefined), Module, Class, Reason, St])
-                      end;
-                  false ->
-                      ok
-              end
-      end, logger_manager:handlers()),
+    case resolve_fun(Msg0, CallMeta) of
+        ignore ->
+            ok;
+        {Msg, CallMeta1} ->
+            case logger_manager:config() of
+                none -> ok;
+                {Primary, Handlers} -> emit(Level, Msg, CallMeta1, Location, Primary, Handlers)
+            end
+    end.
+
+emit(Level, Msg, CallMeta, Location, Primary, Handlers) ->
+    Meta0 = maps:merge(Location,
+                       maps:merge(maps:get(metadata, Primary, #{}),
+                                  maps:merge(process_meta(), CallMeta))),
+    Now = erlang:system_time(microsecond),
+    Meta1 = maps:merge(#{pid => self(), gl => group_leader(), time => Now}, Meta0),
+    Meta = case map_size(Location) of
+               0 -> Meta1;
+               _ -> Meta1#{location => Location}
+           end,
+    Event = #{level => Level, msg => Msg, meta => Meta, pid => self(), timestamp => Now},
+    case apply_filters(primary, Event, Primary) of
+        stop -> ok;
+        Event1 -> lists:foreach(fun(Config) -> call_handler(Event1, Config) end, Handlers)
+    end,
     ok.
 
-%% resolve_fun: a message fun is called now, as OTP's logger does.
-resolve_fun({Fun, Arg}) when is_function(Fun, 1) ->
-    case Fun(Arg) of
-        {Format, Args} when is_list(Args) -> {Format, Args};
-        Report when is_map(Report) -> {report, Report};
-        String -> {String, []}
+process_meta() ->
+    case get_process_metadata() of
+        undefined -> #{};
+        Meta -> Meta
+    end.
+
+call_handler(#{level := Level} = Event, #{id := Id, module := Module} = Config) ->
+    case allows(Level, maps:get(level, Config, all)) andalso apply_filters(Id, Event, Config) of
+        false ->
+            ok;
+        stop ->
+            ok;
+        Event1 ->
+            try
+                Module:log(Event1, maps:without([level, filters, filter_default], Config))
+            catch
+                _:_ ->
+                    case remove_handler(Id) of
+                        ok -> internal_log(error, {removed_failing_handler, Id});
+                        _ -> ok
+                    end
+            end
+    end.
+
+%% apply_filters(Owner, Event, Config): stop, or the event to log, after
+%% the filters of Config and, when all ignored it, its filter_default.
+apply_filters(Owner, Event, Config) ->
+    case filter(Owner, Event, maps:get(filters, Config, []), ignore) of
+        stop -> stop;
+        ignore ->
+            case maps:get(filter_default, Config, log) of
+                log -> Event;
+                stop -> stop
+            end;
+        Event1 -> Event1
+    end.
+
+filter(Owner, Event, [{Id, {Fun, Arg}} | Filters], State) ->
+    try Fun(Event, Arg) of
+        stop -> stop;
+        ignore -> filter(Owner, Event, Filters, State);
+        #{level := L, msg := _, meta := M} = Event1 when is_atom(L), is_map(M) ->
+            filter(Owner, Event1, Filters, log);
+        _Bad -> filter_failed(Owner, Id)
+    catch
+        _:_ -> filter_failed(Owner, Id)
     end;
-resolve_fun(Msg) ->
-    Msg.
+filter(_Owner, _Event, [], ignore) ->
+    ignore;
+filter(_Owner, Event, [], log) ->
+    Event.
 
-handler_allows(_Level, all) -> true;
-handler_allows(_Level, none) -> false;
-handler_allows(Level, HandlerLevel) -> compare_levels(Level, HandlerLevel) =/= lt.
+filter_failed(Owner, Id) ->
+    _ = case Owner of
+            primary -> remove_primary_filter(Id);
+            _ -> remove_handler_filter(Owner, Id)
+        end,
+    internal_log(error, {removed_failing_filter, Id}),
+    ignore.
 
-%% Configuration (OTP's API; AtomVM configures only through
-%% logger_manager:start_link/1).
+%% internal_log: what OTP's logger prints about itself, bypassing handlers:
+%% the level on standard error, the term on standard output.
+internal_log(Level, Term) ->
+    erlang:display_string("Logger - " ++ atom_to_list(Level) ++ ": "),
+    erlang:display(Term).
 
-set_primary_config(level, Level) ->
-    logger_manager:set_primary_level(Level);
+%% resolve_fun: a message fun is called now, as OTP's logger does; it may
+%% return metadata with its message, or ignore.
+resolve_fun({Fun, Arg} = Call, Meta) when is_function(Fun, 1) ->
+    try Fun(Arg) of
+        {Result, #{} = FunMeta} -> {fun_msg(Result, Call), maps:merge(Meta, FunMeta)};
+        ignore -> ignore;
+        Result -> {fun_msg(Result, Call), Meta}
+    catch
+        Class:Reason -> {{"LAZY_FUN CRASH: ~tp; Reason: ~tp", [Call, {Class, Reason}]}, Meta}
+    end;
+resolve_fun(Msg, Meta) ->
+    {Msg, Meta}.
+
+fun_msg({Format, Args}, _Call) when is_list(Args), (is_list(Format) orelse is_binary(Format)) ->
+    {Format, Args};
+fun_msg(Report, _Call) when is_map(Report) -> {report, Report};
+fun_msg(String, _Call) when is_list(String); is_binary(String) -> {string, String};
+fun_msg(Other, Call) -> {"LAZY_FUN ERROR: ~tp; Returned: ~tp", [Call, Other]}.
+
+allows(_Level, all) -> true;
+allows(_Level, none) -> false;
+allows(Level, Threshold) -> compare_levels(Level, Threshold) =/= lt.
+
+%% Configuration, as OTP's logger API: checks here, callbacks of the
+%% handler module here, storage in logger_manager.
+
+add_handler(Id, Module, Config) ->
+    try
+        check_id(Id),
+        is_atom(Module) orelse throw({invalid_module, Module}),
+        check_config(handler, Config),
+        logger_manager:ensure_started(),
+        case logger_manager:call({handler, Id}) of
+            {ok, _} -> throw({already_exist, Id});
+            _ -> ok
+        end,
+        Full = maps:merge(logger_manager:default_handler_config(Id, Module), Config),
+        case callback(Module, adding_handler, [Full], {ok, Full}) of
+            {ok, Added} ->
+                _ = code:ensure_loaded(Module),
+                erlang:function_exported(Module, log, 2) orelse
+                    throw({invalid_handler, {function_not_exported, {Module, log, 2}}}),
+                logger_manager:call({add_handler, Added#{id => Id, module => Module}});
+            {error, {callback_crashed, _}} = Crashed ->
+                Crashed;
+            {error, Reason} ->
+                {error, {handler_not_added, Reason}}
+        end
+    catch
+        throw:Error -> {error, Error}
+    end.
+
+remove_handler(Id) ->
+    case logger_manager:call({handler, Id}) of
+        {ok, #{module := Module} = Config} ->
+            _ = callback(Module, removing_handler, [Config], ok),
+            logger_manager:call({remove_handler, Id});
+        Error ->
+            Error
+    end.
+
+get_handler_config(Id) ->
+    case logger_manager:call({handler, Id}) of
+        {ok, #{module := Module} = Config} ->
+            {ok, try Module:filter_config(Config) catch _:_ -> Config end};
+        Error ->
+            Error
+    end.
+
+get_handler_config() ->
+    [Config || Id <- get_handler_ids(), {ok, Config} <- [get_handler_config(Id)]].
+
+get_handler_ids() ->
+    {_Primary, Handlers} = logger_manager:call(config),
+    [Id || #{id := Id} <- Handlers].
+
+set_handler_config(Id, Key, Value) ->
+    change_handler(set, Id, #{Key => Value}, fun(Old) -> Old#{Key => Value} end).
+
+set_handler_config(Id, Config) ->
+    change_handler(set, Id, Config,
+                   fun(#{module := Module}) ->
+                           maps:merge(logger_manager:default_handler_config(Id, Module), Config)
+                   end).
+
+update_handler_config(Id, Key, Value) ->
+    change_handler(update, Id, #{Key => Value}, fun(Old) -> Old#{Key => Value} end).
+
+update_handler_config(Id, Config) ->
+    change_handler(update, Id, Config, fun(Old) -> maps:merge(Old, Config) end).
+
+%% change_handler: the new configuration New(Old) of handler Id, checked
+%% (Change is what the caller gave), then passed to the handler's
+%% changing_config callback, which may amend or refuse it.
+change_handler(SetOrUpdate, Id, Change, New) ->
+    try
+        check_id(Id),
+        check_config(handler, Change),
+        case logger_manager:call({handler, Id}) of
+            {ok, #{module := Module} = Old} ->
+                Config = New(Old),
+                check_config_change(Old, Config),
+                case changing_config(Module, SetOrUpdate, Old, Config) of
+                    {ok, Config1} -> logger_manager:call({set_handler, Config1});
+                    Error -> Error
+                end;
+            Error ->
+                Error
+        end
+    catch
+        throw:Reason -> {error, Reason}
+    end.
+
+changing_config(Module, SetOrUpdate, Old, Config) ->
+    case callback(Module, changing_config, [SetOrUpdate, Old, Config], undef) of
+        undef -> callback(Module, changing_config, [Old, Config], {ok, Config});
+        Result -> Result
+    end.
+
+%% check_config_change: id and module cannot change.
+check_config_change(#{id := Id, module := Module}, #{id := Id, module := Module}) ->
+    ok;
+check_config_change(Old, New) ->
+    Keys = [K || K <- [id, module], maps:get(K, Old, undefined) =/= maps:get(K, New, undefined)],
+    throw({illegal_config_change, maps:with(Keys, Old), maps:with(Keys, New)}).
+
+update_formatter_config(Id, FormatterConfig) when is_map(FormatterConfig) ->
+    case logger_manager:call({handler, Id}) of
+        {ok, #{formatter := {FModule, Old}} = Config} ->
+            try
+                New = {FModule, maps:merge(Old, FormatterConfig)},
+                check_formatter(New),
+                logger_manager:call({set_handler, Config#{formatter := New}})
+            catch
+                throw:Reason -> {error, Reason}
+            end;
+        _ ->
+            {error, {not_found, Id}}
+    end;
+update_formatter_config(_Id, FormatterConfig) ->
+    {error, {invalid_formatter_config, FormatterConfig}}.
+
+update_formatter_config(Id, Key, Value) ->
+    update_formatter_config(Id, #{Key => Value}).
+
+%% callback(Module, Function, Args, Default): Module:Function(Args...),
+%% or Default when the module does not export it.
+callback(Module, Function, Args, Default) ->
+    try apply(Module, Function, Args)
+    catch
+        Class:Reason:St ->
+            case {Class, Reason, St} of
+                {error, undef, [{Module, Function, Args, _} | _]} -> Default;
+                _ -> {error, {callback_crashed, {Class, Reason, St}}}
+            end
+    end.
+
+add_primary_filter(FilterId, Filter) ->
+    add_filter(primary, FilterId, Filter).
+
+add_handler_filter(HandlerId, FilterId, Filter) ->
+    add_filter(HandlerId, FilterId, Filter).
+
+add_filter(Owner, FilterId, Filter) ->
+    try
+        Owner =:= primary orelse check_id(Owner),
+        check_filters([{FilterId, Filter}]),
+        logger_manager:call({add_filter, Owner, {FilterId, Filter}})
+    catch
+        throw:Reason -> {error, Reason}
+    end.
+
+remove_primary_filter(FilterId) ->
+    logger_manager:call({remove_filter, primary, FilterId}).
+
+remove_handler_filter(HandlerId, FilterId) ->
+    logger_manager:call({remove_filter, HandlerId, FilterId}).
+
 set_primary_config(Key, Value) ->
-    {error, {invalid_config, Key, Value}}.
+    try
+        check_config(primary, #{Key => Value}),
+        logger_manager:call({set_primary, Key, Value})
+    catch
+        throw:Reason -> {error, Reason}
+    end.
+
+set_primary_config(Config) ->
+    change_primary(Config, fun(_Old) -> maps:merge(logger_manager:default_primary(), Config) end).
+
+update_primary_config(Config) ->
+    change_primary(Config, fun(Old) -> maps:merge(Old, Config) end).
+
+change_primary(Config, New) ->
+    try
+        check_config(primary, Config),
+        logger_manager:call({set_primary, New(logger_manager:call(primary_config))})
+    catch
+        throw:Reason -> {error, Reason}
+    end.
 
 get_primary_config() ->
-    #{level => logger_manager:primary_level()}.
+    logger_manager:call(primary_config).
+
+%% get_config(): OTP's, without the proxy configuration (avm has no
+%% logger proxy).
+get_config() ->
+    #{primary => get_primary_config(), handlers => get_handler_config(),
+      module_levels => get_module_level()}.
 
 set_module_level(Module, Level) when is_atom(Module) ->
     set_module_level([Module], Level);
-set_module_level(Modules, Level) when is_list(Modules) ->
-    logger_manager:set_module_level(Modules, Level).
+set_module_level(Modules, Level) ->
+    case is_list(Modules) andalso lists:all(fun is_atom/1, Modules) of
+        true ->
+            case valid_level(Level) of
+                true -> logger_manager:call({set_module_level, Modules, Level});
+                false -> {error, {invalid_level, Level}}
+            end;
+        false ->
+            {error, {not_a_list_of_modules, Modules}}
+    end.
+
+unset_module_level() ->
+    logger_manager:call({unset_module_level, all}).
 
 unset_module_level(Module) when is_atom(Module) ->
     unset_module_level([Module]);
-unset_module_level(Modules) when is_list(Modules) ->
-    logger_manager:unset_module_level(Modules).
+unset_module_level(Modules) ->
+    case is_list(Modules) andalso lists:all(fun is_atom/1, Modules) of
+        true -> logger_manager:call({unset_module_level, Modules});
+        false -> {error, {not_a_list_of_modules, Modules}}
+    end.
+
+get_module_level() ->
+    logger_manager:call(module_levels).
 
 get_module_level(Module) when is_atom(Module) ->
     get_module_level([Module]);
 get_module_level(Modules) when is_list(Modules) ->
-    logger_manager:get_module_level(Modules).
+    [{M, L} || {M, L} <- get_module_level(), lists:member(M, Modules)].
+
+set_application_level(App, Level) ->
+    case application:get_key(App, modules) of
+        {ok, Modules} -> set_module_level(Modules, Level);
+        undefined -> {error, {not_loaded, App}}
+    end.
+
+unset_application_level(App) ->
+    case application:get_key(App, modules) of
+        {ok, Modules} -> unset_module_level(Modules);
+        undefined -> {error, {not_loaded, App}}
+    end.
+
+%% Checks of configurations, with OTP's error terms.
+
+check_id(Id) when is_atom(Id) -> ok;
+check_id(Id) -> throw({invalid_id, Id}).
+
+check_config(Owner, Config) when is_map(Config) ->
+    lists:foreach(fun(KV) -> check_item(Owner, KV) end, maps:to_list(Config));
+check_config(_Owner, Config) ->
+    throw({invalid_config, Config}).
+
+check_item(_, {level, Level}) ->
+    valid_level(Level) orelse throw({invalid_level, Level});
+check_item(_, {filters, Filters}) ->
+    check_filters(Filters);
+check_item(_, {filter_default, FD}) ->
+    FD =:= log orelse FD =:= stop orelse throw({invalid_filter_default, FD});
+check_item(handler, {formatter, Formatter}) ->
+    check_formatter(Formatter);
+check_item(primary, {metadata, Meta}) when is_map(Meta) ->
+    ok;
+check_item(primary, KV) ->
+    throw({invalid_primary_config, KV});
+check_item(handler, _) ->
+    ok.
+
+check_filters([{Id, {Fun, _Arg}} | Filters]) when is_atom(Id), is_function(Fun, 2) ->
+    check_filters(Filters);
+check_filters([Filter | _]) ->
+    throw({invalid_filter, Filter});
+check_filters([]) ->
+    ok;
+check_filters(Filters) ->
+    throw({invalid_filters, Filters}).
+
+check_formatter({Module, Config} = Formatter) ->
+    is_atom(Module) orelse throw({invalid_module, Module}),
+    case callback(Module, check_config, [Config], ok) of
+        ok -> ok;
+        {error, Error} -> throw(Error);
+        _ -> throw({invalid_formatter, Formatter})
+    end;
+check_formatter(Formatter) ->
+    throw({invalid_formatter, Formatter}).
+
+valid_level(Level) ->
+    Level =:= all orelse Level =:= none orelse
+        lists:member(Level, [emergency, alert, critical, error, warning, notice, info, debug]).
 
 %% Process metadata, kept in the process dictionary under OTP's key (Elixir's
 %% Logger.metadata/0,1 use these).

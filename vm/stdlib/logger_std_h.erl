@@ -32,6 +32,8 @@ message({report, Report}, #{report_cb := Fun}) when is_function(Fun, 1) ->
     end;
 message({report, Report}, _Meta) ->
     io_lib:format("~tp", [Report]);
+message({string, String}, _Meta) ->
+    String;
 message({Format, Args}, _Meta) ->
     try
         io_lib:format(Format, Args)
