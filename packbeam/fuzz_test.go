@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+
+	"github.com/avmtool/avm/vm/beam"
 )
 
 // FuzzRead feeds Read arbitrary bytes: it must return an archive or a
@@ -63,5 +65,30 @@ func FuzzLiteralAtoms(f *testing.F) {
 	f.Add([]byte{131, 88, 119, 1, 'n', 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0}) // a pid
 	f.Fuzz(func(t *testing.T, data []byte) {
 		literalAtoms(data, func(string) {})
+	})
+}
+
+// FuzzPruneFunctions feeds PruneFunctions arbitrary modules and root sets:
+// it must return an error or a module that parses again, never panic.
+// Run it with: go test -run '^$' -fuzz=FuzzPruneFunctions -fuzztime=60s ./packbeam
+func FuzzPruneFunctions(f *testing.F) {
+	for _, e := range sample(f, StripOptions{IncludeLines: true}).Entries {
+		if e.IsBEAM() {
+			f.Add(e.Data, uint64(1))
+			f.Add(e.Data, uint64(0xffff))
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte, mask uint64) {
+		i := 0
+		res, err := PruneFunctions("fuzz.beam", data, func(string, int) bool {
+			i++
+			return mask>>(i%64)&1 == 1
+		})
+		if err != nil {
+			return
+		}
+		if _, err := beam.Parse("pruned.beam", res.Data); err != nil {
+			t.Fatalf("the pruned module does not parse: %v", err)
+		}
 	})
 }

@@ -31,7 +31,10 @@ func PruneFunctions(name string, data []byte, roots func(function string, arity 
 	if _, ok := chunks["LitT"]; ok {
 		return nil, fmt.Errorf("%s: has a compressed literal table: strip it first", name)
 	}
-	p := newPruner(f)
+	p, err := newPruner(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	for i, fn := range p.funcs {
 		if fn.name == "module_info" || roots(fn.name, fn.arity) {
 			p.keep(i)
@@ -116,11 +119,17 @@ type prunedFunc struct {
 	start, end int
 }
 
-func newPruner(f *beam.File) *pruner {
+func newPruner(f *beam.File) (*pruner, error) {
 	p := &pruner{f: f, labelFunc: map[int64]int{}}
 	code := f.Code.Instrs
 	for i, in := range code {
-		if in.Op != beam.OpFuncInfo {
+		// The parser takes any operand kinds; renumbering needs these.
+		switch {
+		case in.Op == beam.OpLabel && in.Args[0].Kind != beam.KindU:
+			return nil, fmt.Errorf("Code chunk +%#x: label operand is %s, want a number", in.Offset, in.Args[0].Kind)
+		case in.Op == beam.OpFuncInfo && (in.Args[1].Kind != beam.KindAtom || in.Args[2].Kind != beam.KindU):
+			return nil, fmt.Errorf("Code chunk +%#x: func_info operands are %s and %s, want an atom and a number", in.Offset, in.Args[1].Kind, in.Args[2].Kind)
+		case in.Op != beam.OpFuncInfo:
 			continue
 		}
 		start := i
@@ -147,7 +156,7 @@ func newPruner(f *beam.File) *pruner {
 		}
 	}
 	p.kept = make([]bool, len(p.funcs))
-	return p
+	return p, nil
 }
 
 func (p *pruner) keep(i int) {
