@@ -43,6 +43,7 @@ func TestHotReload(t *testing.T) {
 		"src/ticker.erl": tickServer("v1"),
 	})
 	d := startDev(t, dir, Options{}, false)
+	d.waitRunAndOutput("tick v1 ") // the first run's event, before an edit's
 	before := d.waitTick("v1")
 
 	for _, v := range []string{"v2", "v3"} {
@@ -82,7 +83,7 @@ func TestHotReloadFallsBackToRestart(t *testing.T) {
 		"src/sleeper.erl": sleeper("v1"),
 	})
 	d := startDev(t, dir, Options{}, false)
-	d.waitOutput("sleeper v1")
+	d.waitRunAndOutput("sleeper v1") // the first run's event, before an edit's
 
 	writeFiles(t, dir, map[string]string{"src/sleeper.erl": sleeper("v2")})
 	e, seen := d.waitFor("a run", func(e Event) bool { return e.Type == EventRun })
