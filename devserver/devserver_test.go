@@ -519,3 +519,26 @@ func TestElixirProject(t *testing.T) {
 	writeFiles(t, dir, map[string]string{"lib/helper.ex": helper(3)})
 	d.waitOutput("ex 3")
 }
+
+// TestElixirProjectUsesTheLibrary: the dev loop's archive carries what the
+// app reaches of Elixir's library, as avm build packs it, and an edit
+// that reaches more of it gets it.
+func TestElixirProjectUsesTheLibrary(t *testing.T) {
+	needErlang(t)
+	if _, err := elixirEbins(); err != nil {
+		t.Skipf("Elixir not installed: %v", err)
+	}
+	dir := filepath.Join(t.TempDir(), "exlib")
+	helper := func(body string) string {
+		return "defmodule ExLib.Helper do\n  def text, do: " + body + "\nend\n"
+	}
+	writeFiles(t, dir, map[string]string{
+		"mix.exs":       "defmodule ExLib.MixProject do\n  use Mix.Project\n  def project do\n    [app: :exlib, version: \"0.1.0\", atomvm: [start: ExLib]]\n  end\nend\n",
+		"lib/exlib.ex":  "defmodule ExLib do\n  def start do\n    IO.puts(\"text \" <> ExLib.Helper.text())\n    receive do\n      :never -> :ok\n    end\n  end\nend\n",
+		"lib/helper.ex": helper(`String.upcase("one")`),
+	})
+	d := startDev(t, dir, Options{Reload: ReloadRestart}, false)
+	d.waitOutput("text ONE")
+	writeFiles(t, dir, map[string]string{"lib/helper.ex": helper(`String.pad_leading("7", 3, "0")`)})
+	d.waitOutput("text 007")
+}

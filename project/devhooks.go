@@ -1,6 +1,7 @@
 package project
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -105,6 +106,11 @@ func (p *Project) PackModules(modules []*packbeam.Entry, deps []*packbeam.Entry,
 		if err := a.Add(&c); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", e.Name, err)
 		}
+	}
+	// An Elixir app runs on what it reaches of Elixir's library, as a build
+	// packs it: the dev loop's archive is the one avm build writes.
+	if err := packElixirStdlib(context.Background(), a, opts, res); err != nil {
+		return nil, nil, err
 	}
 	if err := p.chooseStart(a, opts.Start); err != nil {
 		return nil, nil, err
