@@ -60,6 +60,9 @@ func elixirCrashReport(m *vm.Machine, out *vm.Outcome) string {
 // the Elixir function that calls it); else see missingModuleHint.
 func crashHint(m *vm.Machine, out *vm.Outcome) string {
 	h := out.Heap
+	if loggerAppNeeded(h, out) {
+		return "hint: Logger.configure/1 and Logger's backends need Elixir's logger application, which avm does not start (it starts no applications); :logger.set_primary_config(:level, level) and Logger.put_module_level/2 set levels\n"
+	}
 	if out.Class != term.AtomError || out.Reason != term.AtomUndef {
 		return ""
 	}
@@ -115,4 +118,20 @@ func frameMFA(h *term.Heap, fr term.Term) (frameFunc, bool) {
 		f.arity = len(args)
 	}
 	return f, true
+}
+
+// loggerAppNeeded reports whether a crash is a call to the gen_event that
+// Elixir's logger application runs (Logger.configure/1, add_backend…):
+// exit {noproc, {gen_event, call, ['Elixir.Logger' | _]}}.
+func loggerAppNeeded(h *term.Heap, out *vm.Outcome) bool {
+	if out.Class != term.AtomExit || !h.IsTuple(out.Reason) || h.TupleSize(out.Reason) != 2 {
+		return false
+	}
+	r := h.TupleElems(out.Reason)
+	if r[0] != term.Atom("noproc") || !h.IsTuple(r[1]) || h.TupleSize(r[1]) != 3 {
+		return false
+	}
+	call := h.TupleElems(r[1])
+	args, ok := h.ListToSlice(call[2])
+	return ok && len(args) > 0 && call[0] == term.Atom("gen_event") && args[0] == term.Atom("Elixir.Logger")
 }
