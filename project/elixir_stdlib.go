@@ -130,7 +130,7 @@ type ElixirStdlibOptions struct {
 // whose names reached instructions hold (mod.fun(arg), spawn(mod, :fun,
 // args)). A protocol reached brings its implementations for built-in types,
 // and those for structs whose module is reached. Elixir's compiler is left
-// out (IsElixirCompilerModule). Modules already in the archive (the app's
+// out (isElixirCompilerModule). Modules already in the archive (the app's
 // own, consolidated protocols) win over the library's. Each module is then
 // packed with only its reached functions (packbeam.PruneFunctions): a hello
 // world takes about a third of the bytes of its modules whole.
@@ -417,16 +417,16 @@ func (r *elixirReach) anyReached(m *reachModule) bool {
 }
 
 func (r *elixirReach) isLibrary(module string) bool {
-	return !r.inArchive[module] && r.lib[module] != "" && !IsElixirCompilerModule(module)
+	return !r.inArchive[module] && r.lib[module] != "" && !isElixirCompilerModule(module)
 }
 
-// IsElixirCompilerModule reports whether module is part of Elixir's
+// isElixirCompilerModule reports whether module is part of Elixir's
 // compiler (tokenizer, parser, expansion, Erlang code generation, type
 // checker, tracers): it needs Erlang's compiler, which neither AtomVM nor
 // avm has, so a build leaves it out, though runtime code names it on paths
 // an app on a device does not take (Code.eval_string, Exception.blame,
 // warnings about the code being compiled).
-func IsElixirCompilerModule(module string) bool {
+func isElixirCompilerModule(module string) bool {
 	if rest, ok := strings.CutPrefix(module, "elixir_"); ok {
 		return !elixirRuntimeHelpers[rest]
 	}
