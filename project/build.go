@@ -126,19 +126,21 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (*Result, error)
 			}
 		}
 	}
-	if err := packElixirStdlib(ctx, a, opts, res); err != nil {
-		return res, err
-	}
-	_, err = p.finish(a, priv, opts, res)
+	_, err = p.finish(ctx, a, priv, opts, res)
 	return res, err
 }
 
-// finish completes an archive of compiled modules as every build does:
-// it chooses the start module, adds the priv directories (the project's,
+// finish completes an archive of compiled modules as every build does
+// (Build, and PackModules for avm dev): it adds what the app reaches of
+// Elixir's library, chooses the start module, adds the priv directories (the project's,
 // and those of dependencies in priv, app → directory), prunes when
 // configured, fills in res and writes the archive unless it is unchanged.
 // It returns the archive's bytes.
-func (p *Project) finish(a *packbeam.Archive, priv map[string]string, opts BuildOptions, res *Result) ([]byte, error) {
+func (p *Project) finish(ctx context.Context, a *packbeam.Archive, priv map[string]string, opts BuildOptions, res *Result) ([]byte, error) {
+	// An Elixir app runs on what it reaches of Elixir's library.
+	if err := packElixirStdlib(ctx, a, opts, res); err != nil {
+		return nil, err
+	}
 	if err := p.chooseStart(a, opts.Start); err != nil {
 		return nil, err
 	}
@@ -192,6 +194,9 @@ func (p *Project) finish(a *packbeam.Archive, priv map[string]string, opts Build
 	if old, err := os.ReadFile(res.Archive); err == nil && bytes.Equal(old, data) {
 		res.Unchanged = true // keep the file, and its time, as it is
 		return data, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(res.Archive), 0o755); err != nil {
+		return nil, err
 	}
 	return data, packbeam.WriteFileAtomic(res.Archive, data)
 }

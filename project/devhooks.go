@@ -3,10 +3,8 @@ package project
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/avmtool/avm/packbeam"
 )
@@ -107,71 +105,15 @@ func (p *Project) PackModules(modules []*packbeam.Entry, deps []*packbeam.Entry,
 			return nil, nil, fmt.Errorf("%s: %w", e.Name, err)
 		}
 	}
-	// An Elixir app runs on what it reaches of Elixir's library, as a build
-	// packs it: the dev loop's archive is the one avm build writes.
-	if err := packElixirStdlib(context.Background(), a, opts, res); err != nil {
-		return nil, nil, err
-	}
-	if err := p.chooseStart(a, opts.Start); err != nil {
-		return nil, nil, err
-	}
-	name := p.Name
-	if name == "" {
-		s := a.Start()
-		if s == nil {
-			return nil, nil, fmt.Errorf("%s: cannot tell the application's name: no configuration names it, the directory's name is not one (lowercase letters, digits, _) and no module exports start/0", p.Dir)
-		}
-		name = strings.ToLower(strings.TrimPrefix(s.Module(), "Elixir."))
-	}
 	priv := map[string]string{}
 	for _, d := range p.Deps {
 		if dir := filepath.Join(p.Dir, "_build", "default", "lib", d, "priv"); isDir(dir) {
 			priv[d] = dir
 		}
 	}
-	if d := filepath.Join(p.Dir, "priv"); isDir(d) {
-		priv[name] = d
-	}
-	apps := make([]string, 0, len(priv))
-	for app := range priv {
-		apps = append(apps, app)
-	}
-	sort.Strings(apps)
-	for _, app := range apps {
-		if err := addPriv(a, app, priv[app]); err != nil {
-			return nil, nil, err
-		}
-	}
-	if p.Prune {
-		if res.Pruned, err = a.Prune(); err != nil {
-			return nil, nil, err
-		}
-	}
-	for _, e := range a.Entries {
-		if e.IsBEAM() {
-			res.Modules++
-		} else {
-			res.PrivFiles++
-		}
-	}
-	if s := a.Start(); s != nil {
-		res.Start = s.Module()
-	}
-	res.Archive = opts.Out
-	if res.Archive == "" {
-		res.Archive = filepath.Join(p.Dir, BuildDir, name+".avm")
-	}
-	data, err := a.Bytes()
+	data, err := p.finish(context.Background(), a, priv, opts, res)
 	if err != nil {
 		return nil, nil, err
 	}
-	res.Size = len(data)
-	if old, err := os.ReadFile(res.Archive); err == nil && string(old) == string(data) {
-		res.Unchanged = true
-		return res, data, nil
-	}
-	if err := os.MkdirAll(filepath.Dir(res.Archive), 0o755); err != nil {
-		return nil, nil, err
-	}
-	return res, data, packbeam.WriteFileAtomic(res.Archive, data)
+	return res, data, nil
 }

@@ -30,9 +30,6 @@ func init() {
 		Native{Function: "process_flag", Arity: 3, Fn: bifProcessFlag3, Doc: "process_flag(Pid, save_calls, N): avm keeps no call history; returns the old value 0"},
 		Native{Function: "fun_info", Arity: 1, Fn: bifFunInfo1, Doc: "fun_info(Fun): every fun_info/2 item of Fun, as [{Item, Value}]"},
 	)
-}
-
-func init() {
 	register("init",
 		Native{Function: "get_argument", Arity: 1, Fn: initGetArgument, Doc: "get_argument(Flag): {ok, [[Value]]} for home ($HOME) and progname (avm), the emulator flags avm has; error for others"},
 		Native{Function: "get_arguments", Arity: 0, Fn: initGetArguments, Doc: "get_arguments(): the emulator flags avm has, [{home, [Home]}, {progname, [\"avm\"]}]"},
